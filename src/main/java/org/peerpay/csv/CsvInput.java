@@ -1,0 +1,125 @@
+package org.peerpay.csv;
+
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180ParserBuilder;
+import com.opencsv.exceptions.CsvException;
+import com.opencsv.exceptions.CsvMalformedLineException;
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+/**
+ * Reads the records of a CSV file (RFC 4180: quoted fields may hold commas, quotes and line breaks) with their
+ * row numbers. The header is row 1, so a row number is what a spreadsheet shows for files without line breaks
+ * inside cells.
+ */
+public final class CsvInput implements Closeable {
+
+    private final FileInspection file;
+    private final CSVReader reader;
+    private Header header;
+
+    private CsvInput(FileInspection file, CSVReader reader) {
+        this.file = file;
+        this.reader = reader;
+    }
+
+    /** Opens a file, refusing it whole when it is empty or not text. */
+    public static CsvInput open(FileInspection file) {
+        String name = file.file().getFileName().toString();
+        if (file.isEmpty()) {
+            throw new CsvFileRefusedException(name + " is empty: there is nothing to read. Check that the right"
+                    + " file was chosen and that it was saved before uploading.");
+        }
+        if (file.hasNulBytes()) {
+            throw new CsvFileRefusedException(name + " is not a text file (it holds binary data, for example an"
+                    + " .xlsx workbook). Save it from the spreadsheet as \"CSV UTF-8\" or \"CSV (Comma delimited)\".");
+        }
+        try {
+            InputStream in = Files.newInputStream(file.file());
+            if (file.hasBom()) {
+                in.skipNBytes(3);
+            }
+            BufferedReader text = new BufferedReader(new InputStreamReader(in, file.charset()), 1 << 16);
+            CSVReader reader = new CSVReaderBuilder(text)
+                    .withCSVParser(new RFC4180ParserBuilder().build())
+                    .build();
+            return new CsvInput(file, reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + file.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The header row; a file whose first row is blank has none and is refused. */
+    public Header header() {
+        if (header == null) {
+            String[] first = read();
+            if (first == null || (first.length == 1 && first[0].isBlank())) {
+                throw new CsvFileRefusedException(fileName() + " has no header row: row 1 must name the columns.");
+            }
+            header = Header.of(fileName(), first);
+        }
+        return header;
+    }
+
+    /**
+     * The next record, or null at the end of the file. Blank lines come back as a single empty cell.
+     *
+     * @throws MalformedRecordException when the rest of the file cannot be split into fields (an unclosed quote)
+     */
+    public String[] next() {
+        header();
+        return read();
+    }
+
+    /** The row number of the record last returned (the header is row 1). */
+    public long rowNumber() {
+        return reader.getRecordsRead();
+    }
+
+    public String fileName() {
+        return file.file().getFileName().toString();
+    }
+
+    public FileInspection file() {
+        return file;
+    }
+
+    private String[] read() {
+        try {
+            return reader.readNext();
+        } catch (CsvException | CsvMalformedLineException e) {
+            throw new MalformedRecordException(reader.getRecordsRead() + 1, e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + file.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A record that cannot be split into fields; nothing after it in the file can be read. */
+    public static final class MalformedRecordException extends RuntimeException {
+        private final long rowNumber;
+
+        MalformedRecordException(long rowNumber, String detail) {
+            super("row " + rowNumber + " cannot be read as CSV (" + detail + "): check for an unclosed quote");
+            this.rowNumber = rowNumber;
+        }
+
+        public long rowNumber() {
+            return rowNumber;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.peerpay.csv;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes a CSV file for people to open in a spreadsheet: UTF-8 with a byte-order mark (so Excel reads £ and
+ * accents right), CRLF line ends, RFC 4180 quoting, and text cells that a spreadsheet would run as a formula
+ * (starting with = + - @, tab or CR) neutralised with a leading apostrophe. The file appears whole or not at
+ * all: it is written beside its destination and moved into place by {@link #commit()}.
+ */
+public final class CsvOutput implements Closeable {
+
+    private final Path destination;
+    private final Path partial;
+    private final BufferedWriter out;
+    private boolean committed;
+
+    private CsvOutput(Path destination) throws IOException {
+        this.destination = destination;
+        Files.createDirectories(destination.toAbsolutePath().getParent());
+        this.partial = destination.resolveSibling(destination.getFileName() + ".partial");
+        this.out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
+        out.write('\uFEFF');
+    }
+
+    public static CsvOutput create(Path destination, String... header) {
+        try {
+            CsvOutput output = new CsvOutput(destination);
+            output.row((Object[]) header);
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + destination + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes one row: strings are text cells (neutralised); numbers and other values are written as they are. */
+    public CsvOutput row(Object... cells) {
+        try {
+            for (int i = 0; i < cells.length; i++) {
+                if (i > 0) {
+                    out.write(',');
+                }
+                Object cell = cells[i];
+                if (cell instanceof String text) {
+                    out.write(quote(neutralise(text)));
+                } else if (cell != null) {
+                    out.write(quote(cell.toString()));
+                }
+            }
+            out.write("\r\n");
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + destination + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Moves the finished file into place. */
+    public void commit() {
+        try {
+            out.close();
+            Files.move(partial, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            committed = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + destination + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Closes the file; one never committed is deleted, so no half-written file is left behind. */
+    @Override
+    public void close() {
+        if (committed) {
+            return;
+        }
+        try {
+            out.close();
+            Files.deleteIfExists(partial);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String neutralise(String text) {
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
+        return text;
+    }
+
+    private static String quote(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                return '"' + text.replace("\"", "\"\"") + '"';
+            }
+        }
+        return text;
+    }
+}

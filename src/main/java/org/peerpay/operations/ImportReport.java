@@ -1,0 +1,64 @@
+package org.peerpay.operations;
+
+import java.io.PrintWriter;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.peerpay.timesheets.ImportResult;
+import org.peerpay.timesheets.RejectReason;
+
+/** The table of import results that {@code import} and {@code nightly} print. */
+final class ImportReport {
+
+    private ImportReport() {
+    }
+
+    static void print(PrintWriter out, List<ImportResult> results, List<String> refused) {
+        int width = Math.max(24, results.stream().mapToInt(r -> r.fileName().length()).max().orElse(0));
+        String row = "  %-" + width + "s %8s %9s %9s %10s %12s%n";
+        out.printf(row, "file", "rows", "accepted", "rejected", "duplicate", "below floor");
+        Map<RejectReason, Integer> byReason = new EnumMap<>(RejectReason.class);
+        int rows = 0;
+        int accepted = 0;
+        int rejected = 0;
+        int duplicates = 0;
+        int belowFloor = 0;
+        for (ImportResult result : results) {
+            if (result.alreadyImported()) {
+                out.printf("  %-" + width + "s already imported on %s (import #%d): nothing to do%n",
+                        result.fileName(), result.importedAt().toLocalDate(), result.importId());
+                continue;
+            }
+            out.printf(row, result.fileName(), n(result.rowsRead()), n(result.accepted()), n(result.rejectedTotal()),
+                    n(result.duplicates()), n(result.belowFloor()));
+            result.rejected().forEach((reason, count) -> byReason.merge(reason, count, Integer::sum));
+            rows += result.rowsRead();
+            accepted += result.accepted();
+            rejected += result.rejectedTotal();
+            duplicates += result.duplicates();
+            belowFloor += result.belowFloor();
+        }
+        if (results.stream().filter(r -> !r.alreadyImported()).count() > 1) {
+            out.printf(row, "total", n(rows), n(accepted), n(rejected), n(duplicates), n(belowFloor));
+        }
+        if (!byReason.isEmpty()) {
+            out.println("  rejected by reason: " + byReason.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        }
+        results.stream().filter(r -> !r.alreadyImported() && r.rejectsFile() != null).forEach(r ->
+                out.println("  rejected rows of " + r.fileName() + ": " + r.rejectsFile()
+                        + " (correct them there and import that file)"));
+        if (belowFloor > 0) {
+            out.println("  " + belowFloor + " accepted shift(s) are paid under the wage floor: BELOW_FLOOR exceptions"
+                    + " raised for the coordinator");
+        }
+        results.stream().filter(r -> !r.alreadyImported())
+                .forEach(r -> r.warnings().forEach(w -> out.println("  warning: " + w)));
+        refused.forEach(message -> out.println("  REFUSED " + message));
+    }
+
+    private static String n(int value) {
+        return "%,d".formatted(value);
+    }
+}

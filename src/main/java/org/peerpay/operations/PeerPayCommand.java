@@ -1,0 +1,21 @@
+package org.peerpay.operations;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code peerpay}: with no command it runs {@code nightly}. */
+@Command(name = "peerpay", mixinStandardHelpOptions = true, version = "PeerPay 0.1",
+        description = "Payroll and timesheets for personal budgets.",
+        subcommands = {NightlyCommand.class, ReferenceCommand.class, ImportCommand.class, BenchCommand.class})
+class PeerPayCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        return spec.commandLine().getSubcommands().get("nightly").execute();
+    }
+}

@@ -1,0 +1,104 @@
+package org.peerpay.operations;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+/**
+ * A synthetic council for benchmarks: service users {@code SYN-S…}, mentors {@code SYN-M…} each employed by two
+ * service users, budgets and funding, and a timesheet file of valid shifts (no overlaps, no duplicates) ending
+ * the day before the as-of date. One employment in a hundred pays under the £14.38 floor.
+ */
+record SyntheticCouncil(int employments, LocalDate asOf) {
+
+    int mentors() {
+        return Math.max(1, employments / 2);
+    }
+
+    int serviceUsers() {
+        return Math.max(1, employments * 2 / 5);
+    }
+
+    void writeReference(Path directory) {
+        LocalDate start = asOf.minusDays(800);
+        write(directory.resolve("service-users.csv"), out -> {
+            out.write("service_user_ref,name,council,employer_paye_ref,employment_allowance,retention_weeks\n");
+            for (int s = 0; s < serviceUsers(); s++) {
+                out.write("SYN-S%06d,Service User %d,Synthetic Council,,true,8\n".formatted(s, s));
+            }
+        });
+        write(directory.resolve("mentors.csv"), out -> {
+            out.write("mentor_ref,name,date_of_birth,ni_number,address\n");
+            for (int m = 0; m < mentors(); m++) {
+                out.write("SYN-M%06d,Mentor %d,%s,AB%06dC,\"%d Example Street, Leeds LS1 1AA\"\n"
+                        .formatted(m, m, LocalDate.of(1960, 1, 1).plusDays(m % 12000), m, m));
+            }
+        });
+        write(directory.resolve("employments.csv"), out -> {
+            out.write("employment_ref,service_user_ref,mentor_ref,start_date,end_date,hourly_rate,pay_frequency,"
+                    + "tax_code,week1_month1,ni_category,holiday_pay,pension\n");
+            for (int e = 0; e < employments; e++) {
+                out.write("SYN-E%06d,SYN-S%06d,SYN-M%06d,%s,,%s,four-weekly,%s,false,A,rolled-up,assess\n"
+                        .formatted(e, e % serviceUsers(), e % mentors(), start, e % 100 == 0 ? "12.50" : "14.50",
+                                e < mentors() ? "1257L" : "BR"));
+            }
+        });
+        write(directory.resolve("budgets.csv"), out -> {
+            out.write("service_user_ref,start_date,end_date,planned_hours_per_week,allocation\n");
+            for (int s = 0; s < serviceUsers(); s++) {
+                out.write("SYN-S%06d,%s,%s,6,9000.00\n".formatted(s, start, asOf.plusDays(365)));
+            }
+        });
+        write(directory.resolve("funding.csv"), out -> {
+            out.write("service_user_ref,date,amount,source\n");
+            for (int s = 0; s < serviceUsers(); s++) {
+                out.write("SYN-S%06d,%s,2250.00,council\n".formatted(s, start));
+            }
+        });
+    }
+
+    /**
+     * Shift i is worked under employment i mod E, on the (i div E + 1)th day before the as-of date; a mentor's
+     * first employment works mornings and the second afternoons, so no shifts overlap.
+     */
+    void writeTimesheets(Path file, int rows, String runId) {
+        write(file, out -> {
+            out.write("mentor_ref,service_user_ref,date,start,end,break_minutes,activity,notes\n");
+            StringBuilder line = new StringBuilder(128);
+            for (int i = 0; i < rows; i++) {
+                int e = i % employments;
+                LocalDate date = asOf.minusDays(1 + i / employments);
+                boolean afternoon = e >= mentors();
+                line.setLength(0);
+                line.append("SYN-M").append(pad(e % mentors())).append(",SYN-S").append(pad(e % serviceUsers()))
+                        .append(',').append(date).append(afternoon ? ",14:00,17:15,15," : ",09:00,12:15,15,")
+                        .append("peer support,run ").append(runId).append('\n');
+                out.write(line.toString());
+            }
+        });
+    }
+
+    private static String pad(int n) {
+        String digits = Integer.toString(n);
+        return "000000".substring(digits.length()) + digits;
+    }
+
+    private interface Body {
+        void write(BufferedWriter out) throws IOException;
+    }
+
+    private static void write(Path file, Body body) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                body.write(out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

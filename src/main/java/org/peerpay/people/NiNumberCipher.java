@@ -1,0 +1,96 @@
+package org.peerpay.people;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.peerpay.system.UserFacingException;
+
+/**
+ * Encrypts NI numbers with AES-256-GCM. Each ciphertext is {@code iv || ciphertext || tag} with a fresh 96-bit
+ * IV, and is bound to its mentor's reference (associated data), so a value copied onto another mentor's row does
+ * not decrypt.
+ */
+public final class NiNumberCipher {
+
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final SecretKey key;
+    private final SecureRandom random = new SecureRandom();
+
+    public NiNumberCipher(byte[] key) {
+        if (key.length != 32) {
+            throw new UserFacingException("The data key must be 32 bytes (256 bits), base64-encoded; it has "
+                    + key.length + " bytes. Generate one with: openssl rand -base64 32");
+        }
+        this.key = new SecretKeySpec(key, "AES");
+    }
+
+    /** A key given as base64 text (PEERPAY_DATA_KEY). */
+    public static NiNumberCipher fromBase64(String base64) {
+        try {
+            return new NiNumberCipher(Base64.getDecoder().decode(base64.strip()));
+        } catch (IllegalArgumentException e) {
+            throw new UserFacingException("PEERPAY_DATA_KEY is not base64 text. Generate a key with:"
+                    + " openssl rand -base64 32");
+        }
+    }
+
+    /** The key kept in a file readable only by its owner, created with a new random key the first time. */
+    public static NiNumberCipher fromKeyFile(Path keyFile) {
+        try {
+            if (Files.notExists(keyFile)) {
+                byte[] fresh = new byte[32];
+                new SecureRandom().nextBytes(fresh);
+                Files.createDirectories(keyFile.toAbsolutePath().getParent());
+                Path partial = keyFile.resolveSibling(keyFile.getFileName() + ".new");
+                Files.writeString(partial, Base64.getEncoder().encodeToString(fresh));
+                Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
+                Files.move(partial, keyFile);
+            }
+            return fromBase64(Files.readString(keyFile));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read or create the data key " + keyFile + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    public byte[] encrypt(NiNumber number, String mentorRef) {
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            random.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+            cipher.updateAAD(mentorRef.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(number.reveal().getBytes(StandardCharsets.US_ASCII));
+            return ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is part of every Java runtime", e);
+        }
+    }
+
+    public NiNumber decrypt(byte[] stored, String mentorRef) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 0, IV_BYTES));
+            cipher.updateAAD(mentorRef.getBytes(StandardCharsets.UTF_8));
+            byte[] plain = cipher.doFinal(stored, IV_BYTES, stored.length - IV_BYTES);
+            return NiNumber.parse(new String(plain, StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new UserFacingException("The NI number of mentor " + mentorRef + " cannot be decrypted with"
+                    + " this data key. Check PEERPAY_DATA_KEY (or the data.key file) is the one the data was"
+                    + " loaded with.", e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.peerpay.system;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs batch jobs to the end. A job instance whose last execution still looks running was left by a process
+ * that died (PeerPay holds its data directory exclusively, and runs one execution of an instance at a time): it
+ * is recovered (marked failed) and restarted from its last commit. A failed run throws {@link JobFailedException}.
+ */
+@Component
+public class Jobs {
+
+    private static final Logger log = LoggerFactory.getLogger(Jobs.class);
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+
+    Jobs(JobOperator jobOperator, JobRepository jobRepository) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+    }
+
+    /** The last execution of the instance these parameters identify, if the job ever ran with them. */
+    public JobExecution lastExecution(Job job, JobParameters parameters) {
+        return jobRepository.getLastJobExecution(job.getName(), parameters);
+    }
+
+    public JobExecution run(Job job, JobParameters parameters) {
+        JobExecution last = lastExecution(job, parameters);
+        if (last != null && last.isRunning()) {
+            log.warn("{} execution {} was left running by a process that stopped; recovering and restarting it",
+                    job.getName(), last.getId());
+            jobOperator.recover(last);
+        }
+        JobExecution execution;
+        try {
+            execution = jobOperator.start(job, parameters);
+        } catch (Exception e) {
+            throw new JobFailedException(job.getName() + " could not start: " + e.getMessage());
+        }
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            throw new JobFailedException(describeFailure(execution));
+        }
+        return execution;
+    }
+
+    private static String describeFailure(JobExecution execution) {
+        List<String> steps = execution.getStepExecutions().stream()
+                .filter(step -> step.getStatus() != BatchStatus.COMPLETED)
+                .map(Jobs::describe)
+                .toList();
+        String causes = execution.getAllFailureExceptions().stream()
+                .map(Jobs::rootMessage).distinct().collect(Collectors.joining("; "));
+        return execution.getJobInstance().getJobName() + " " + execution.getStatus().name().toLowerCase()
+                + (steps.isEmpty() ? "" : " in " + String.join(", ", steps))
+                + (causes.isEmpty() ? "" : ": " + causes)
+                + ". What was committed is kept; run the same command again to restart from there.";
+    }
+
+    private static String describe(StepExecution step) {
+        return step.getStepName() + " (" + step.getWriteCount() + " items written)";
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /** The job instance of a job with these identifying parameters, or null if it never ran. */
+    public JobInstance instance(Job job, JobParameters parameters) {
+        return jobRepository.getJobInstance(job.getName(), parameters);
+    }
+}

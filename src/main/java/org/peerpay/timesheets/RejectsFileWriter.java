@@ -1,0 +1,61 @@
+package org.peerpay.timesheets;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.peerpay.csv.CsvOutput;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Writes an import's rejected rows to {@code <out>/imports/<file>.rejects.csv}: the canonical columns first, as
+ * sent, so the file can be corrected and uploaded again, then the source row, reason and what to do. Marks the
+ * import completed. An import with no rejects removes a rejects file left by an earlier import of that name.
+ */
+class RejectsFileWriter implements Tasklet {
+
+    private final JdbcTemplate jdbc;
+    private final long importId;
+    private final Path rejectsFile;
+
+    RejectsFileWriter(JdbcTemplate jdbc, long importId, Path rejectsFile) {
+        this.jdbc = jdbc;
+        this.importId = importId;
+        this.rejectsFile = rejectsFile;
+    }
+
+    static Path rejectsFile(Path outDir, String fileName) {
+        return outDir.resolve("imports").resolve(fileName + ".rejects.csv");
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        Integer rejected = jdbc.queryForObject("select rejected from timesheet_import where id = ?", Integer.class,
+                importId);
+        if (rejected == null || rejected == 0) {
+            Files.deleteIfExists(rejectsFile);
+        } else {
+            try (CsvOutput out = CsvOutput.create(rejectsFile, "mentor_ref", "service_user_ref", "date", "start",
+                    "end", "break_minutes", "activity", "notes", "source_row", "reason", "detail")) {
+                jdbc.query("""
+                        select mentor_ref, service_user_ref, work_date, start_time, end_time, break_minutes, activity,
+                               notes, source_row, reason, detail
+                        from timesheet_reject where import_id = ? order by source_row
+                        """, rs -> {
+                    out.row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9), rs.getString(10),
+                            rs.getString(11));
+                }, importId);
+                out.commit();
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+        jdbc.update("update timesheet_import set status = 'COMPLETED', completed_at = now() where id = ?", importId);
+        return RepeatStatus.FINISHED;
+    }
+}

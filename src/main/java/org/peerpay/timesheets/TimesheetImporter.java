@@ -1,0 +1,121 @@
+package org.peerpay.timesheets;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.peerpay.csv.CsvFileRefusedException;
+import org.peerpay.csv.CsvInput;
+import org.peerpay.csv.FileInspection;
+import org.peerpay.csv.Header;
+import org.peerpay.system.Jobs;
+import org.peerpay.system.PeerPayProperties;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports timesheet files. A file is checked whole first (text, header, at least one row): a file that fails is
+ * refused with the reason and nothing is imported from it. A file whose bytes were imported before is a no-op.
+ * Otherwise {@code timesheetImportJob} runs (or resumes) for it.
+ */
+@Service
+public class TimesheetImporter {
+
+    private final JdbcTemplate jdbc;
+    private final Jobs jobs;
+    private final Job timesheetImportJob;
+    private final PeerPayProperties properties;
+
+    TimesheetImporter(JdbcTemplate jdbc, Jobs jobs, Job timesheetImportJob, PeerPayProperties properties) {
+        this.jdbc = jdbc;
+        this.jobs = jobs;
+        this.timesheetImportJob = timesheetImportJob;
+        this.properties = properties;
+    }
+
+    /**
+     * @param asOf shifts dated after this are rejected as FUTURE_DATE
+     * @throws CsvFileRefusedException when the file as a whole cannot be imported
+     */
+    public ImportResult importFile(Path file, LocalDate asOf) {
+        return importFile(file, asOf, properties.outDir());
+    }
+
+    /** As {@link #importFile(Path, LocalDate)}, writing the rejects file under another output directory. */
+    public ImportResult importFile(Path file, LocalDate asOf, Path outDir) {
+        if (!Files.isRegularFile(file)) {
+            throw new CsvFileRefusedException(file + " does not exist or is not a file.");
+        }
+        FileInspection inspection = FileInspection.of(file);
+        String fileName = file.getFileName().toString();
+        List<String> warnings = new ArrayList<>();
+        try (CsvInput input = CsvInput.open(inspection)) {
+            Header header = input.header().require(TimesheetColumns.REQUIRED);
+            header.unknownColumns(TimesheetColumns.KNOWN).forEach(column -> warnings.add(fileName + ": column '"
+                    + column + "' is not a timesheet column and was ignored"));
+            if (!hasARow(input)) {
+                throw new CsvFileRefusedException(fileName + " has a header row but no shifts: there is nothing to"
+                        + " import.");
+            }
+        }
+        List<Long> done = jdbc.queryForList(
+                "select id from timesheet_import where sha256 = ? and status = 'COMPLETED'", Long.class,
+                inspection.sha256());
+        if (!done.isEmpty()) {
+            return result(done.get(0), true, warnings, outDir);
+        }
+        long importId = jdbc.queryForObject("""
+                insert into timesheet_import (sha256, file_name, status) values (?, ?, 'STAGING')
+                on conflict (sha256) do update set file_name = excluded.file_name
+                returning id
+                """, Long.class, inspection.sha256(), fileName);
+        JobParameters parameters = new JobParametersBuilder()
+                .addString("sha256", inspection.sha256(), true)
+                .addString("file", file.toAbsolutePath().toString(), false)
+                .addString("fileName", fileName, false)
+                .addLong("importId", importId, false)
+                .addLocalDate("asOf", asOf, false)
+                .addString("outDir", outDir.toAbsolutePath().toString(), false)
+                .toJobParameters();
+        jobs.run(timesheetImportJob, parameters);
+        return result(importId, false, warnings, outDir);
+    }
+
+    private static boolean hasARow(CsvInput input) {
+        try {
+            for (String[] record; (record = input.next()) != null; ) {
+                if (record.length > 1 || !record[0].isBlank()) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (CsvInput.MalformedRecordException e) {
+            return true;
+        }
+    }
+
+    private ImportResult result(long importId, boolean alreadyImported, List<String> warnings, Path outDir) {
+        Map<RejectReason, Integer> rejected = new EnumMap<>(RejectReason.class);
+        jdbc.query("select reason, count(*) from timesheet_reject where import_id = ? group by reason", rs -> {
+            rejected.put(RejectReason.valueOf(rs.getString(1)), rs.getInt(2));
+        }, importId);
+        Integer belowFloor = jdbc.queryForObject("""
+                select count(*) from payroll_exception x join timesheet_line t on t.id = x.timesheet_line_id
+                where x.type = 'BELOW_FLOOR' and t.import_id = ?
+                """, Integer.class, importId);
+        return jdbc.queryForObject("""
+                select file_name, coalesce(completed_at, started_at), rows_read, accepted from timesheet_import
+                where id = ?
+                """, (rs, i) -> new ImportResult(rs.getString(1), importId, alreadyImported,
+                rs.getObject(2, OffsetDateTime.class), rs.getInt(3), rs.getInt(4), rejected, belowFloor,
+                rejected.isEmpty() ? null : RejectsFileWriter.rejectsFile(outDir, rs.getString(1)),
+                warnings), importId);
+    }
+}
