@@ -12,11 +12,17 @@ create table timesheet_import (
     completed_at timestamptz
 );
 
+-- One accepted shift, keyed by the import row it came from: each row of a file is a line at most once.
+-- Kept lean for million-row imports: a BRIN index on the date (lines arrive roughly in date order) serves the
+-- overlap check and the pay run; the employment (and the mentor and service user copied from it for the checks)
+-- and the import are set by the import job from rows that are never deleted, so they carry no foreign keys, each of which
+-- would cost an index lookup per row.
 create table timesheet_line (
-    id              bigint generated always as identity primary key,
-    employment_id   bigint    not null references employment (id),
-    mentor_id       bigint    not null references mentor (id),
-    service_user_id bigint    not null references service_user (id),
+    import_id       bigint    not null,
+    source_row      integer   not null,
+    employment_id   bigint    not null,
+    mentor_id       bigint    not null,
+    service_user_id bigint    not null,
     work_date       date      not null,
     starts_at       timestamp not null,
     ends_at         timestamp not null,
@@ -24,14 +30,11 @@ create table timesheet_line (
     minutes         integer   not null check (minutes > 0),
     activity        text,
     notes           text,
-    import_id       bigint    not null references timesheet_import (id),
-    source_row      integer   not null,
     status          text      not null default 'ACCEPTED' check (status in ('ACCEPTED', 'PAID', 'HELD', 'VOID')),
-    unique (import_id, source_row),
+    primary key (import_id, source_row),
     check (ends_at > starts_at)
 );
-create index timesheet_line_mentor_idx on timesheet_line (mentor_id, work_date);
-create index timesheet_line_employment_idx on timesheet_line (employment_id, work_date);
+create index timesheet_line_work_date_brin on timesheet_line using brin (work_date);
 
 -- A rejected row exactly as it was sent, so that it can be corrected and uploaded again.
 create table timesheet_reject (
@@ -50,7 +53,7 @@ create table timesheet_reject (
     primary key (import_id, source_row)
 );
 
--- Per-import staging tables (staging.timesheet_<import id>) are created and dropped by the import job.
+-- Per-import staging tables (staging.timesheet_<import id>, unlogged) are created and dropped by the import job.
 create schema staging;
 
 -- What a coordinator must look at. Later issues add pay-run exception types.
@@ -60,9 +63,11 @@ create table payroll_exception (
     service_user_id   bigint      references service_user (id),
     mentor_id         bigint      references mentor (id),
     employment_id     bigint      references employment (id),
-    timesheet_line_id bigint      references timesheet_line (id),
+    import_id         bigint,
+    source_row        integer,
     work_date         date,
     detail            text        not null,
     raised_at         timestamptz not null default now(),
-    unique (type, timesheet_line_id)
+    foreign key (import_id, source_row) references timesheet_line (import_id, source_row),
+    unique (type, import_id, source_row)
 );

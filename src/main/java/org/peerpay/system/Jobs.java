@@ -50,10 +50,20 @@ public class Jobs {
         } catch (Exception e) {
             throw new JobFailedException(job.getName() + " could not start: " + e.getMessage());
         }
+        log.info("{} {}: {}", job.getName(), execution.getStatus(), execution.getStepExecutions().stream()
+                .map(step -> "%s %.2f s".formatted(step.getStepName(), seconds(step)))
+                .collect(Collectors.joining(", ")));
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             throw new JobFailedException(describeFailure(execution));
         }
         return execution;
+    }
+
+    private static double seconds(StepExecution step) {
+        if (step.getStartTime() == null || step.getEndTime() == null) {
+            return 0;
+        }
+        return java.time.Duration.between(step.getStartTime(), step.getEndTime()).toMillis() / 1000.0;
     }
 
     private static String describeFailure(JobExecution execution) {

@@ -4,13 +4,22 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 /**
- * A row read and checked on its own: its cells as sent, and either the shift it describes or why it was
- * rejected. Checks that need other rows or the database come later, in SQL.
+ * A row read and checked on its own: its cells as sent, and either the shift it describes (with the employment
+ * it is worked under) or why it was rejected. Checks that need other rows or earlier imports come later, in SQL.
  */
 record StagedTimesheetRow(RawTimesheetRow raw, LocalDate workDate, LocalDateTime startsAt, LocalDateTime endsAt,
-                          Integer breakMinutes, Integer minutes, RejectReason reason, String detail) {
+                          Integer breakMinutes, Integer minutes, ReferenceSnapshot.Employment employment,
+                          RejectReason reason, String detail) {
 
     static StagedTimesheetRow rejected(RawTimesheetRow raw, RejectReason reason, String detail) {
-        return new StagedTimesheetRow(raw, null, null, null, null, null, reason, detail);
+        return new StagedTimesheetRow(raw, null, null, null, null, null, null, reason, detail);
+    }
+
+    StagedTimesheetRow rejectedAs(RejectReason rejectReason, String why) {
+        return new StagedTimesheetRow(raw, workDate, startsAt, endsAt, breakMinutes, minutes, null, rejectReason, why);
+    }
+
+    StagedTimesheetRow workedUnder(ReferenceSnapshot.Employment worked) {
+        return new StagedTimesheetRow(raw, workDate, startsAt, endsAt, breakMinutes, minutes, worked, null, null);
     }
 }

@@ -37,6 +37,9 @@ class StagingWriter implements ItemWriter<StagedTimesheetRow> {
             value(csv, row.endsAt());
             value(csv, row.breakMinutes());
             value(csv, row.minutes());
+            value(csv, row.employment() == null ? null : row.employment().id());
+            value(csv, row.employment() == null ? null : row.employment().mentorId());
+            value(csv, row.employment() == null ? null : row.employment().serviceUserId());
             value(csv, row.reason());
             text(csv, row.detail());
             csv.append('\n');

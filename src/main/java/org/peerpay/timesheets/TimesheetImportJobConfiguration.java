@@ -66,13 +66,17 @@ class TimesheetImportJobConfiguration {
 
     @Bean
     @StepScope
-    TimesheetCsvReader timesheetCsvReader(@Value("#{jobParameters['file']}") String file) {
-        return new TimesheetCsvReader(Path.of(file));
+    TimesheetCsvReader timesheetCsvReader(JdbcTemplate jdbc, @Value("#{jobParameters['file']}") String file,
+                                          @Value("#{jobParameters['importId']}") Long importId) {
+        StagingTable staging = new StagingTable(importId);
+        return new TimesheetCsvReader(Path.of(file), () -> jdbc.queryForObject(staging.stagedRowsSql(), Long.class));
     }
 
     @Bean
-    TimesheetRowParser timesheetRowParser(TimesheetProperties properties) {
-        return new TimesheetRowParser(properties.maxShiftMinutes());
+    @StepScope
+    TimesheetRowParser timesheetRowParser(TimesheetProperties properties, JdbcTemplate jdbc,
+                                          @Value("#{jobParameters['asOf']}") LocalDate asOf) {
+        return new TimesheetRowParser(properties.maxShiftMinutes(), asOf, ReferenceSnapshot.load(jdbc));
     }
 
     @Bean
@@ -91,9 +95,8 @@ class TimesheetImportJobConfiguration {
 
     @Bean
     @StepScope
-    TimesheetValidation timesheetValidation(JdbcTemplate jdbc, @Value("#{jobParameters['importId']}") Long importId,
-                                            @Value("#{jobParameters['asOf']}") LocalDate asOf) {
-        return new TimesheetValidation(jdbc, new StagingTable(importId), asOf);
+    TimesheetValidation timesheetValidation(JdbcTemplate jdbc, @Value("#{jobParameters['importId']}") Long importId) {
+        return new TimesheetValidation(jdbc, new StagingTable(importId));
     }
 
     @Bean

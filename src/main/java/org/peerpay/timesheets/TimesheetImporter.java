@@ -107,8 +107,7 @@ public class TimesheetImporter {
             rejected.put(RejectReason.valueOf(rs.getString(1)), rs.getInt(2));
         }, importId);
         Integer belowFloor = jdbc.queryForObject("""
-                select count(*) from payroll_exception x join timesheet_line t on t.id = x.timesheet_line_id
-                where x.type = 'BELOW_FLOOR' and t.import_id = ?
+                select count(*) from payroll_exception where type = 'BELOW_FLOOR' and import_id = ?
                 """, Integer.class, importId);
         return jdbc.queryForObject("""
                 select file_name, coalesce(completed_at, started_at), rows_read, accepted from timesheet_import

@@ -7,21 +7,59 @@ import org.peerpay.csv.CsvRow;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Reads one row's cells into a shift, or the reason it cannot be one. No side effects. Dates are yyyy-MM-dd or
- * dd/MM/yyyy; times are H:mm or HH:mm on a 24-hour clock; an end before the start is the next day.
+ * Reads one row's cells into a shift and finds the employment it was worked under, or gives the reason it
+ * cannot be accepted. No side effects: it reads only the row and a snapshot of the reference data. Dates are
+ * yyyy-MM-dd or dd/MM/yyyy; times are H:mm or HH:mm on a 24-hour clock; an end before the start is the next day.
+ * Reasons are checked in this order: MALFORMED, BAD_DATE, BAD_TIME, NOT_POSITIVE, TOO_LONG, FUTURE_DATE,
+ * UNKNOWN_MENTOR, UNKNOWN_SERVICE_USER, NO_EMPLOYMENT.
  */
 class TimesheetRowParser implements ItemProcessor<RawTimesheetRow, StagedTimesheetRow> {
 
     private static final int MINUTES_PER_DAY = 24 * 60;
 
     private final int maxShiftMinutes;
+    private final LocalDate asOf;
+    private final ReferenceSnapshot reference;
 
-    TimesheetRowParser(int maxShiftMinutes) {
+    TimesheetRowParser(int maxShiftMinutes, LocalDate asOf, ReferenceSnapshot reference) {
         this.maxShiftMinutes = maxShiftMinutes;
+        this.asOf = asOf;
+        this.reference = reference;
     }
 
     @Override
     public StagedTimesheetRow process(RawTimesheetRow raw) {
+        StagedTimesheetRow shift = parse(raw);
+        return shift.reason() != null ? shift : resolve(shift);
+    }
+
+    private StagedTimesheetRow resolve(StagedTimesheetRow shift) {
+        String mentor = shift.raw().cell(0);
+        String serviceUser = shift.raw().cell(1);
+        LocalDate date = shift.workDate();
+        if (date.isAfter(asOf)) {
+            return shift.rejectedAs(RejectReason.FUTURE_DATE, "the shift is on " + date + ", after " + asOf
+                    + ": import it once it has been worked");
+        }
+        if (reference.mentorId(mentor) == null) {
+            return shift.rejectedAs(RejectReason.UNKNOWN_MENTOR, "mentor " + mentor + " is not in the reference"
+                    + " data: correct mentor_ref, or add the mentor to mentors.csv and run reference load");
+        }
+        if (reference.serviceUserId(serviceUser) == null) {
+            return shift.rejectedAs(RejectReason.UNKNOWN_SERVICE_USER, "service user " + serviceUser + " is not in"
+                    + " the reference data: correct service_user_ref, or add them to service-users.csv and run"
+                    + " reference load");
+        }
+        ReferenceSnapshot.Employment employment = reference.employment(mentor, serviceUser, date);
+        if (employment == null) {
+            return shift.rejectedAs(RejectReason.NO_EMPLOYMENT, "mentor " + mentor + " was not employed by "
+                    + serviceUser + " on " + date + ": check the names and date, or the employment's dates in"
+                    + " employments.csv");
+        }
+        return shift.workedUnder(employment);
+    }
+
+    private StagedTimesheetRow parse(RawTimesheetRow raw) {
         if (raw.malformed() != null) {
             return StagedTimesheetRow.rejected(raw, RejectReason.MALFORMED, raw.malformed());
         }
@@ -68,7 +106,7 @@ class TimesheetRowParser implements ItemProcessor<RawTimesheetRow, StagedTimeshe
         }
         LocalDateTime startsAt = date.atStartOfDay().plusMinutes(start);
         return new StagedTimesheetRow(raw, date, startsAt, startsAt.plusMinutes(span), breakMinutes, minutes,
-                null, null);
+                null, null, null);
     }
 
     /** Minutes since midnight of an H:mm or HH:mm time, or -1 when it is not one. */
