@@ -50,7 +50,7 @@ public class Jobs {
         } catch (Exception e) {
             throw new JobFailedException(job.getName() + " could not start: " + e.getMessage());
         }
-        log.info("{} {}: {}", job.getName(), execution.getStatus(), execution.getStepExecutions().stream()
+        log.debug("{} {}: {}", job.getName(), execution.getStatus(), execution.getStepExecutions().stream()
                 .map(step -> "%s %.2f s".formatted(step.getStepName(), seconds(step)))
                 .collect(Collectors.joining(", ")));
         if (execution.getStatus() != BatchStatus.COMPLETED) {

@@ -154,8 +154,8 @@ class TimesheetValidation implements Tasklet {
                 insert into payroll_exception (type, service_user_id, mentor_id, employment_id, import_id, source_row,
                                                work_date, detail)
                 select 'BELOW_FLOOR', s.service_user_id, s.mentor_id, s.employment_id, ?, s.row_number, s.work_date,
-                       'rate £' || trim(to_char(s.hourly_rate, 'FM999990.00##')) || ' an hour is below the '
-                       || f.name || ' of £' || trim(to_char(f.hourly_rate, 'FM999990.00##')) || ' on '
+                       'rate £' || trim(to_char(s.hourly_rate, 'FM999990.0099')) || ' an hour is below the '
+                       || f.name || ' of £' || trim(to_char(f.hourly_rate, 'FM999990.0099')) || ' on '
                        || to_char(s.work_date, 'YYYY-MM-DD')
                 from shifts s join floors f on f.work_date = s.work_date and f.age = s.age
                 where s.hourly_rate < f.hourly_rate

@@ -1,0 +1,57 @@
+package org.peerpay.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Base of the tests that use the database: one embedded PostgreSQL per test JVM (under target/test-data, made
+ * afresh at the first use), every table emptied before each test, and the test output directory cleared.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+public abstract class DatabaseTest {
+
+    public static final Path OUT = Path.of("target/test-out");
+
+    static {
+        deleteTree(Path.of("target/test-data"));
+    }
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @BeforeEach
+    void emptyDatabase() {
+        jdbc.execute("""
+                truncate payroll_exception, timesheet_reject, timesheet_line, timesheet_import, funding, budget_period,
+                         employment_rate, employment, mentor, service_user, wage_floor,
+                         batch_step_execution_context, batch_job_execution_context, batch_step_execution,
+                         batch_job_execution_params, batch_job_execution, batch_job_instance cascade
+                """);
+        jdbc.query("select nspname || '.' || relname from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                + " where nspname = 'staging' and relkind = 'r'", rs -> {
+            jdbc.execute("drop table " + rs.getString(1));
+        });
+        deleteTree(OUT);
+    }
+
+    public static void deleteTree(Path root) {
+        if (Files.notExists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
