@@ -25,7 +25,7 @@ public final class NiNumber {
         String value = text.replace(" ", "").toUpperCase(Locale.ROOT);
         if (!FORMAT.matcher(value).matches() || NOT_ALLOCATED.contains(value.substring(0, 2))) {
             throw new IllegalArgumentException("is not a valid National Insurance number: it should look like"
-                    + " QQ 12 34 56 C (two letters, six digits, then A, B, C or D)");
+                    + " AB 12 34 56 C (two letters, six digits, then A, B, C or D)");
         }
         return new NiNumber(value);
     }

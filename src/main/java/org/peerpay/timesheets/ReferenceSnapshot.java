@@ -24,6 +24,9 @@ final class ReferenceSnapshot {
     /** By mentor ref, then service user ref. */
     private final Map<String, Map<String, List<Employment>>> employments = new HashMap<>();
 
+    ReferenceSnapshot() {
+    }
+
     static ReferenceSnapshot load(JdbcTemplate jdbc) {
         ReferenceSnapshot snapshot = new ReferenceSnapshot();
         jdbc.query("select ref, id from mentor", rs -> {

@@ -1,0 +1,151 @@
+package org.peerpay.reference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.peerpay.csv.CsvFileRefusedException;
+import org.peerpay.people.NiNumber;
+import org.peerpay.people.NiNumberCipher;
+import org.peerpay.support.DatabaseTest;
+import org.peerpay.support.SmallCouncil;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class ReferenceDataLoaderTests extends DatabaseTest {
+
+    @Autowired
+    ReferenceDataLoader loader;
+    @Autowired
+    NiNumberCipher cipher;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void loadsEveryFileAndLoadingAgainChangesNothing() {
+        Path reference = SmallCouncil.writeReference(dir);
+
+        List<FileLoad> first = loader.load(reference);
+        List<FileLoad> second = loader.load(reference);
+
+        assertThat(first).extracting(FileLoad::toString).containsExactly(
+                "service-users.csv           2 rows: 2 new, 0 changed, 0 unchanged",
+                "mentors.csv                 2 rows: 2 new, 0 changed, 0 unchanged",
+                "employments.csv             4 rows: 4 new, 0 changed, 0 unchanged",
+                "employment-rates.csv   not present, skipped",
+                "budgets.csv                 2 rows: 2 new, 0 changed, 0 unchanged",
+                "funding.csv                 2 rows: 2 new, 0 changed, 0 unchanged");
+        assertThat(second).filteredOn(FileLoad::present).allSatisfy(load -> {
+            assertThat(load.added()).isZero();
+            assertThat(load.changed()).isZero();
+        });
+        assertThat(jdbc.queryForObject("select count(*) from employment_rate", Integer.class)).isEqualTo(4);
+    }
+
+    @Test
+    void updatesWhatChangedAndAddsEffectiveDatedRates() {
+        Path reference = SmallCouncil.writeReference(dir);
+        loader.load(reference);
+        SmallCouncil.write(dir.resolve("service-users.csv"), """
+                service_user_ref,name,council,employer_paye_ref,employment_allowance,retention_weeks
+                SU1,Alex Morgan,Leeds City Council,120/PB00001,true,10
+                SU2,Sam Patel,Leeds City Council,,false,12
+                """);
+        SmallCouncil.write(dir.resolve("employment-rates.csv"), """
+                employment_ref,effective_from,hourly_rate
+                E3,2026-10-05,14.40
+                """);
+
+        List<FileLoad> loads = loader.load(reference);
+
+        assertThat(loads.get(0)).extracting(FileLoad::added, FileLoad::changed).containsExactly(0, 1);
+        assertThat(loads.get(3)).extracting(FileLoad::rows, FileLoad::added).containsExactly(1, 1);
+        assertThat(jdbc.queryForObject("select retention_weeks from service_user where ref = 'SU1'", Integer.class))
+                .isEqualTo(10);
+        assertThat(jdbc.queryForList("select hourly_rate::text from employment_rate r join employment e"
+                + " on e.id = r.employment_id where e.ref = 'E3' order by effective_from", String.class))
+                .containsExactly("14.0000", "14.4000");
+    }
+
+    @Test
+    void refusesAFileWithBadRowsNamingFileRowAndColumnAndChangesNothingFromIt() {
+        Path reference = SmallCouncil.writeReference(dir);
+        loader.load(reference);
+        SmallCouncil.write(dir.resolve("mentors.csv"), """
+                mentor_ref,name,date_of_birth,ni_number,address
+                M1,Jo Bloggs Renamed,1985-03-02,AB 12 34 56 C,"1 Park Lane, Leeds LS1 1AA"
+                M3,New Mentor,31/02/1990,QQ 12 34 56 C,"3 Park Lane"
+                M4,,1990-01-01,AB123456,
+                """);
+
+        assertThatThrownBy(() -> loader.mentors(dir.resolve("mentors.csv")))
+                .isInstanceOf(CsvFileRefusedException.class)
+                .hasMessageContaining("mentors.csv was not loaded: 4 problem(s). Nothing from this file was changed")
+                .hasMessageContaining("mentors.csv row 3, column date_of_birth: is not a date: write it as yyyy-MM-dd"
+                        + " or dd/MM/yyyy (was '31/02/1990')")
+                .hasMessageContaining("mentors.csv row 3, column ni_number: is not a valid National Insurance number")
+                .hasMessageContaining("mentors.csv row 4, column name: is blank; it is required")
+                .hasMessageContaining("mentors.csv row 4, column address: is blank; it is required");
+        assertThat(jdbc.queryForList("select name from mentor order by ref", String.class))
+                .containsExactly("Jo Bloggs", "Kai Young");
+    }
+
+    @Test
+    void refusesEmploymentsOfUnknownPeopleAndUnknownWords() {
+        SmallCouncil.writeReference(dir);
+        loader.serviceUsers(dir.resolve("service-users.csv"));
+        loader.mentors(dir.resolve("mentors.csv"));
+        SmallCouncil.write(dir.resolve("employments.csv"), """
+                employment_ref,service_user_ref,mentor_ref,start_date,end_date,hourly_rate,pay_frequency,tax_code,week1_month1,ni_category,holiday_pay,pension
+                E1,SU7,M1,2026-04-06,2026-01-01,15.001,fortnightly,1257Q,maybe,Q,sometimes,assess
+                """);
+
+        assertThatThrownBy(() -> loader.employments(dir.resolve("employments.csv")))
+                .hasMessageContaining("row 2, column service_user_ref: 'SU7' is not known: add it to service-users.csv")
+                .hasMessageContaining("column end_date: is before start_date")
+                .hasMessageContaining("column pay_frequency: must be one of four-weekly, monthly, two-weekly, weekly"
+                        + " (was 'fortnightly')")
+                .hasMessageContaining("column tax_code: is not a tax code")
+                .hasMessageContaining("column week1_month1: must be true or false")
+                .hasMessageContaining("column ni_category: must be one of")
+                .hasMessageContaining("column holiday_pay: must be one of accrued, none, rolled-up");
+        assertThat(jdbc.queryForObject("select count(*) from employment", Integer.class)).isZero();
+    }
+
+    @Test
+    void storesNiNumbersEncryptedAndBoundToTheirMentor() {
+        loader.load(SmallCouncil.writeReference(dir));
+
+        byte[] stored = jdbc.queryForObject("select ni_number_encrypted from mentor where ref = 'M1'", byte[].class);
+
+        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("AB123456C");
+        assertThat(cipher.decrypt(stored, "M1")).isEqualTo(NiNumber.parse("AB123456C"));
+        assertThatThrownBy(() -> cipher.decrypt(stored, "M2")).hasMessageContaining("cannot be decrypted");
+        assertThat(jdbc.queryForObject("select count(*) from mentor where ni_number_encrypted::text like '%AB12%'",
+                Integer.class)).isZero();
+    }
+
+    @Test
+    void refusesOverlappingBudgetPeriodsAndRepeatedRefs() {
+        SmallCouncil.writeReference(dir);
+        loader.serviceUsers(dir.resolve("service-users.csv"));
+        SmallCouncil.write(dir.resolve("budgets.csv"), """
+                service_user_ref,start_date,end_date,planned_hours_per_week,allocation
+                SU1,2026-04-01,2027-03-31,3,3200.00
+                SU1,2027-03-01,2028-03-31,3,3200.00
+                """);
+        SmallCouncil.write(dir.resolve("service-users-twice.csv"), """
+                service_user_ref,name,council,employment_allowance,retention_weeks
+                SU1,A,Leeds,true,8
+                SU1,B,Leeds,true,8
+                """);
+
+        assertThatThrownBy(() -> loader.budgets(dir.resolve("budgets.csv")))
+                .hasMessageContaining("the budget periods of SU1 overlap");
+        assertThatThrownBy(() -> loader.serviceUsers(dir.resolve("service-users-twice.csv")))
+                .hasMessageContaining("service_user_ref must be unique, but these appear more than once: SU1");
+    }
+}
