@@ -12,8 +12,9 @@ create table timesheet_import (
     completed_at timestamptz
 );
 
--- One accepted shift, keyed by the import row it came from: each row of a file is a line at most once.
--- Kept lean for million-row imports: a BRIN index on the date (lines arrive roughly in date order) serves the
+-- One shift, keyed by the import row it came from: each row of a file is a line at most once. The import job
+-- writes lines as it reads the file, so a line counts only once its import is COMPLETED: read lines through
+-- imported_timesheet_line. Kept lean for million-row imports: a BRIN index on the date (lines arrive roughly in date order) serves the
 -- overlap check and the pay run; the employment (and the mentor and service user copied from it for the checks)
 -- and the import are set by the import job from rows that are never deleted, so they carry no foreign keys, each of which
 -- would cost an index lookup per row.
@@ -36,6 +37,12 @@ create table timesheet_line (
 );
 create index timesheet_line_work_date_brin on timesheet_line using brin (work_date);
 
+-- The lines of completed imports: the timesheet lines that exist as far as anyone but the import job knows.
+create view imported_timesheet_line as
+select t.*
+from timesheet_line t
+where t.import_id in (select id from timesheet_import where status = 'COMPLETED');
+
 -- A rejected row exactly as it was sent, so that it can be corrected and uploaded again.
 create table timesheet_reject (
     import_id        bigint  not null references timesheet_import (id),
@@ -52,9 +59,6 @@ create table timesheet_reject (
     notes            text,
     primary key (import_id, source_row)
 );
-
--- Per-import staging tables (staging.timesheet_<import id>, unlogged) are created and dropped by the import job.
-create schema staging;
 
 -- What a coordinator must look at. Later issues add pay-run exception types.
 create table payroll_exception (

@@ -128,8 +128,36 @@ public final class CsvRow {
         problems.add(new CsvProblem(header.fileName(), rowNumber, column, message));
     }
 
+    /**
+     * A date written yyyy-MM-dd or dd/MM/yyyy. The common shapes are read by hand (a million-row import reads a
+     * million dates); anything else goes through the strict formatters, which reject it with a parse error.
+     */
     public static LocalDate parseDate(String text) {
+        if (text.length() == 10) {
+            try {
+                if (text.charAt(4) == '-' && text.charAt(7) == '-') {
+                    return LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));
+                }
+                if (text.charAt(2) == '/' && text.charAt(5) == '/') {
+                    return LocalDate.of(digits(text, 6, 10), digits(text, 3, 5), digits(text, 0, 2));
+                }
+            } catch (java.time.DateTimeException | NumberFormatException notADate) {
+                // fall through to the formatter for its error
+            }
+        }
         return LocalDate.parse(text, text.indexOf('/') > 0 ? UK : ISO);
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new NumberFormatException(text);
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static BigDecimal parseDecimal(String text) {

@@ -1,7 +1,6 @@
 package org.peerpay.timesheets;
 
 import java.nio.file.Path;
-import java.util.function.LongSupplier;
 import org.peerpay.csv.CsvInput;
 import org.peerpay.csv.FileInspection;
 import org.peerpay.csv.Header;
@@ -10,25 +9,22 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * Streams the records of a timesheet file. Its restart point is the number of the last row read, kept in the
- * step's execution context (a number, never personal data) and committed with the staged rows; a restarted step
- * skips to it, or to the last row the staging table still holds if crash recovery emptied it.
+ * step's execution context (a number, never personal data) and committed with the rows written; a restarted step
+ * skips to it.
  */
 class TimesheetCsvReader implements ItemStreamReader<RawTimesheetRow> {
 
     static final String ROWS_READ = "timesheets.rows.read";
 
     private final Path file;
-    private final LongSupplier stagedRows;
     private CsvInput input;
     private int[] columns;
     private int headerSize;
     private boolean ended;
     private long rowsRead = 1;
 
-    /** @param stagedRows the last row number the staging table holds (1 when it holds none) */
-    TimesheetCsvReader(Path file, LongSupplier stagedRows) {
+    TimesheetCsvReader(Path file) {
         this.file = file;
-        this.stagedRows = stagedRows;
     }
 
     @Override
@@ -37,8 +33,7 @@ class TimesheetCsvReader implements ItemStreamReader<RawTimesheetRow> {
         Header header = input.header().require(TimesheetColumns.REQUIRED);
         headerSize = header.size();
         columns = TimesheetColumns.ALL.stream().mapToInt(header::indexOf).toArray();
-        long resumeAfter = context.containsKey(ROWS_READ)
-                ? Math.min(context.getLong(ROWS_READ), stagedRows.getAsLong()) : 1;
+        long resumeAfter = context.getLong(ROWS_READ, 1);
         while (rowsRead < resumeAfter && read() != null) {
             // skip rows staged before the restart
         }

@@ -19,8 +19,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * {@code timesheetImportJob}: identified by the file's SHA-256 ({@code sha256}); also given {@code file},
- * {@code importId}, {@code fileName}, {@code asOf} and {@code outDir}. Steps: create the staging table, stage the rows (chunked,
- * restartable mid-file), validate and publish (one transaction), write the rejects file.
+ * {@code importId}, {@code fileName}, {@code asOf} and {@code outDir}. Steps: stage the rows as lines and rejects
+ * (chunked, restartable mid-file), check them set-wise (one transaction), write the rejects file and complete the
+ * import, which is when its lines start to count.
  */
 @Configuration(proxyBeanMethods = false)
 class TimesheetImportJobConfiguration {
@@ -28,48 +29,33 @@ class TimesheetImportJobConfiguration {
     static final String JOB_NAME = "timesheetImportJob";
 
     @Bean
-    Job timesheetImportJob(JobRepository jobRepository, Step createStagingTableStep, Step stageTimesheetsStep,
-                           Step validateTimesheetsStep, Step writeRejectsStep) {
+    Job timesheetImportJob(JobRepository jobRepository, Step stageTimesheetsStep, Step validateTimesheetsStep,
+                           Step writeRejectsStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .start(createStagingTableStep)
-                .next(stageTimesheetsStep)
+                .start(stageTimesheetsStep)
                 .next(validateTimesheetsStep)
                 .next(writeRejectsStep)
                 .build();
     }
 
     @Bean
-    Step createStagingTableStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                JdbcTemplate jdbc) {
-        return new StepBuilder("createStagingTableStep", jobRepository)
-                .tasklet((contribution, context) -> {
-                    long importId = (Long) context.getStepContext().getJobParameters().get("importId");
-                    jdbc.execute(new StagingTable(importId).createSql());
-                    return RepeatStatus.FINISHED;
-                }, transactionManager)
-                .build();
-    }
-
-    @Bean
     Step stageTimesheetsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                              TimesheetCsvReader timesheetCsvReader, TimesheetRowParser timesheetRowParser,
-                             StagingWriter stagingWriter, TimesheetProperties properties) {
+                             TimesheetLineWriter timesheetLineWriter, TimesheetProperties properties) {
         return new StepBuilder("stageTimesheetsStep", jobRepository)
                 .<RawTimesheetRow, StagedTimesheetRow>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(timesheetCsvReader)
                 .processor(timesheetRowParser)
-                .writer(stagingWriter)
+                .writer(timesheetLineWriter)
                 .listener(new ProgressListener("stageTimesheetsStep", "rows staged"))
                 .build();
     }
 
     @Bean
     @StepScope
-    TimesheetCsvReader timesheetCsvReader(JdbcTemplate jdbc, @Value("#{jobParameters['file']}") String file,
-                                          @Value("#{jobParameters['importId']}") Long importId) {
-        StagingTable staging = new StagingTable(importId);
-        return new TimesheetCsvReader(Path.of(file), () -> jdbc.queryForObject(staging.stagedRowsSql(), Long.class));
+    TimesheetCsvReader timesheetCsvReader(@Value("#{jobParameters['file']}") String file) {
+        return new TimesheetCsvReader(Path.of(file));
     }
 
     @Bean
@@ -81,8 +67,8 @@ class TimesheetImportJobConfiguration {
 
     @Bean
     @StepScope
-    StagingWriter stagingWriter(DataSource dataSource, @Value("#{jobParameters['importId']}") Long importId) {
-        return new StagingWriter(dataSource, new StagingTable(importId));
+    TimesheetLineWriter timesheetLineWriter(DataSource dataSource, @Value("#{jobParameters['importId']}") Long importId) {
+        return new TimesheetLineWriter(dataSource, importId);
     }
 
     @Bean
@@ -96,7 +82,7 @@ class TimesheetImportJobConfiguration {
     @Bean
     @StepScope
     TimesheetValidation timesheetValidation(JdbcTemplate jdbc, @Value("#{jobParameters['importId']}") Long importId) {
-        return new TimesheetValidation(jdbc, new StagingTable(importId));
+        return new TimesheetValidation(jdbc, importId);
     }
 
     @Bean

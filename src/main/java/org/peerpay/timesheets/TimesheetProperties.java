@@ -9,6 +9,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("peerpay.timesheets")
 public record TimesheetProperties(
-        @DefaultValue("10000") int chunkSize,
+        @DefaultValue("50000") int chunkSize,
         @DefaultValue("720") int maxShiftMinutes) {
 }

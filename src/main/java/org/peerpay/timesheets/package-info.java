@@ -1,5 +1,5 @@
 /**
- * Timesheet CSV import: {@code timesheetImportJob} streams a file into a staging table, validates it set-wise in
- * SQL, publishes accepted shifts as timesheet lines and keeps every rejected row with its reason.
+ * Timesheet CSV import: {@code timesheetImportJob} streams a file into timesheet lines and rejects, checks it
+ * set-wise in SQL (duplicates, overlaps, wage floors) and completes the import, which is when its lines count.
  */
 package org.peerpay.timesheets;

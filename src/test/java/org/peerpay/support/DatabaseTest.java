@@ -37,10 +37,6 @@ public abstract class DatabaseTest {
                          batch_step_execution_context, batch_job_execution_context, batch_step_execution,
                          batch_job_execution_params, batch_job_execution, batch_job_instance cascade
                 """);
-        jdbc.query("select nspname || '.' || relname from pg_class c join pg_namespace n on n.oid = c.relnamespace"
-                + " where nspname = 'staging' and relkind = 'r'", rs -> {
-            jdbc.execute("drop table " + rs.getString(1));
-        });
         deleteTree(OUT);
     }
 
