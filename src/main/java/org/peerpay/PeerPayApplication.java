@@ -18,12 +18,8 @@ public class PeerPayApplication {
         try {
             exitCode = SpringApplication.exit(SpringApplication.run(PeerPayApplication.class, args));
         } catch (RuntimeException startupFailure) {
-            exitCode = UserFacingException.find(startupFailure)
-                    .map(problem -> {
-                        System.err.println(problem.getMessage());
-                        return 2;
-                    })
-                    .orElse(1);
+            // Spring has reported it; a problem with what the user gave is exit 2, anything else 1
+            exitCode = UserFacingException.find(startupFailure).isPresent() ? 2 : 1;
         }
         System.exit(exitCode);
     }
