@@ -64,28 +64,3 @@ create table funding (
     source          text          not null check (source in ('council', 'client-contribution', 'health', 'other')),
     unique (service_user_id, received_on, source)
 );
-
--- Effective-dated hourly floors, replaced from batch-config/wage-floors.csv at every start.
-create table wage_floor (
-    name           text          not null,
-    effective_from date          not null,
-    hourly_rate    numeric(10,4) not null check (hourly_rate > 0),
-    min_age        integer,
-    max_age        integer,
-    unique (name, effective_from, min_age, max_age)
-);
-
--- The floor for a worker of an age on a date: per schedule (name), the rows of its latest effective_from on or
--- before the date whose age band holds the age; of those, the highest.
-create function wage_floor_on(on_date date, age integer)
-    returns table (name text, hourly_rate numeric)
-    language sql stable as $$
-    select f.name, f.hourly_rate
-    from wage_floor f
-    where f.effective_from = (select max(g.effective_from) from wage_floor g
-                              where g.name = f.name and g.effective_from <= on_date)
-      and (f.min_age is null or age >= f.min_age)
-      and (f.max_age is null or age <= f.max_age)
-    order by f.hourly_rate desc, f.name
-    limit 1
-$$;

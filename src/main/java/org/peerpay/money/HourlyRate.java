@@ -35,9 +35,14 @@ public record HourlyRate(BigDecimal pounds) implements Comparable<HourlyRate> {
         return pounds.compareTo(other.pounds);
     }
 
+    /** The rate as people write it: £14.38, or £14.3825 when it has more than pence. */
+    public String inPounds() {
+        return "£" + pounds.stripTrailingZeros().setScale(Math.max(2, pounds.stripTrailingZeros().scale()))
+                .toPlainString();
+    }
+
     @Override
     public String toString() {
-        return "£" + pounds.stripTrailingZeros().setScale(Math.max(2, pounds.stripTrailingZeros().scale()))
-                .toPlainString() + "/h";
+        return inPounds() + "/h";
     }
 }

@@ -75,7 +75,7 @@ class NightlyCommand implements Callable<Integer> {
         print.println("PeerPay nightly run as of " + date);
         print.println();
 
-        int floors = wageFloors.reload().size();
+        int floors = wageFloors.reload();
         print.println("Wage floors: " + floors + " rows from " + floorProperties.file() + " (policy: "
                 + floorProperties.policy().name().toLowerCase() + ")");
         print.println();

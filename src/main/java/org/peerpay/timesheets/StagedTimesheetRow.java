@@ -9,17 +9,22 @@ import java.time.LocalDateTime;
  */
 record StagedTimesheetRow(RawTimesheetRow raw, LocalDate workDate, LocalDateTime startsAt, LocalDateTime endsAt,
                           Integer breakMinutes, Integer minutes, ReferenceSnapshot.Employment employment,
-                          RejectReason reason, String detail) {
+                          RejectReason reason, String detail, String belowFloor) {
 
     static StagedTimesheetRow rejected(RawTimesheetRow raw, RejectReason reason, String detail) {
-        return new StagedTimesheetRow(raw, null, null, null, null, null, null, reason, detail);
+        return new StagedTimesheetRow(raw, null, null, null, null, null, null, reason, detail, null);
     }
 
     StagedTimesheetRow rejectedAs(RejectReason rejectReason, String why) {
-        return new StagedTimesheetRow(raw, workDate, startsAt, endsAt, breakMinutes, minutes, null, rejectReason, why);
+        return new StagedTimesheetRow(raw, workDate, startsAt, endsAt, breakMinutes, minutes, null, rejectReason, why,
+                null);
     }
 
-    StagedTimesheetRow workedUnder(ReferenceSnapshot.Employment worked) {
-        return new StagedTimesheetRow(raw, workDate, startsAt, endsAt, breakMinutes, minutes, worked, null, null);
+    /**
+     * @param underFloor when the shift's rate is under the floor in force, what a coordinator is told; else null
+     */
+    StagedTimesheetRow workedUnder(ReferenceSnapshot.Employment worked, String underFloor) {
+        return new StagedTimesheetRow(raw, workDate, startsAt, endsAt, breakMinutes, minutes, worked, null, null,
+                underFloor);
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import javax.sql.DataSource;
 import org.peerpay.system.ProgressListener;
+import org.peerpay.wagefloor.WageFloors;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -60,9 +61,10 @@ class TimesheetImportJobConfiguration {
 
     @Bean
     @StepScope
-    TimesheetRowParser timesheetRowParser(TimesheetProperties properties, JdbcTemplate jdbc,
+    TimesheetRowParser timesheetRowParser(TimesheetProperties properties, JdbcTemplate jdbc, WageFloors wageFloors,
                                           @Value("#{jobParameters['asOf']}") LocalDate asOf) {
-        return new TimesheetRowParser(properties.maxShiftMinutes(), asOf, ReferenceSnapshot.load(jdbc));
+        return new TimesheetRowParser(properties.maxShiftMinutes(), asOf, ReferenceSnapshot.load(jdbc),
+                wageFloors.current());
     }
 
     @Bean

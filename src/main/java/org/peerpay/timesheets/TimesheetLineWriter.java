@@ -13,8 +13,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
- * Writes a chunk with PostgreSQL {@code COPY}, in the chunk's transaction: shifts into {@code timesheet_line},
- * rows already rejected into {@code timesheet_reject}. They commit together with the reader's restart point, so a
+ * Writes a chunk with PostgreSQL {@code COPY}, in the chunk's transaction: shifts into {@code timesheet_line}
+ * (and a BELOW_FLOOR exception for each under the floor), rows already rejected into {@code timesheet_reject}. They commit together with the reader's restart point, so a
  * restart neither loses nor repeats a row; the lines count only once the import completes.
  */
 class TimesheetLineWriter implements ItemWriter<StagedTimesheetRow> {
@@ -25,6 +25,8 @@ class TimesheetLineWriter implements ItemWriter<StagedTimesheetRow> {
     private static final String COPY_REJECTS = "copy timesheet_reject (import_id, source_row, reason, detail,"
             + " mentor_ref, service_user_ref, work_date, start_time, end_time, break_minutes, activity, notes)"
             + " from stdin with (format csv)";
+    private static final String COPY_EXCEPTIONS = "copy payroll_exception (type, service_user_id, mentor_id,"
+            + " employment_id, import_id, source_row, work_date, detail) from stdin with (format csv)";
 
     private final DataSource dataSource;
     private final long importId;
@@ -38,6 +40,7 @@ class TimesheetLineWriter implements ItemWriter<StagedTimesheetRow> {
     public void write(Chunk<? extends StagedTimesheetRow> chunk) throws SQLException, IOException {
         StringBuilder lines = new StringBuilder(chunk.size() * 120);
         StringBuilder rejects = new StringBuilder();
+        StringBuilder belowFloor = new StringBuilder();
         for (StagedTimesheetRow row : chunk) {
             String[] cells = row.raw().cells();
             if (row.reason() == null) {
@@ -53,6 +56,17 @@ class TimesheetLineWriter implements ItemWriter<StagedTimesheetRow> {
                 text(lines, cells[6].isEmpty() ? null : cells[6]);
                 text(lines, cells[7].isEmpty() ? null : cells[7]);
                 lines.append('\n');
+                if (row.belowFloor() != null) {
+                    belowFloor.append("BELOW_FLOOR");
+                    value(belowFloor, row.employment().serviceUserId());
+                    value(belowFloor, row.employment().mentorId());
+                    value(belowFloor, row.employment().id());
+                    value(belowFloor, importId);
+                    value(belowFloor, row.raw().rowNumber());
+                    value(belowFloor, row.workDate());
+                    text(belowFloor, row.belowFloor());
+                    belowFloor.append('\n');
+                }
             } else {
                 rejects.append(importId).append(',').append(row.raw().rowNumber());
                 value(rejects, row.reason());
@@ -66,14 +80,17 @@ class TimesheetLineWriter implements ItemWriter<StagedTimesheetRow> {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            if (!lines.isEmpty()) {
-                copy.copyIn(COPY_LINES, new ByteArrayInputStream(lines.toString().getBytes(StandardCharsets.UTF_8)));
-            }
-            if (!rejects.isEmpty()) {
-                copy.copyIn(COPY_REJECTS, new ByteArrayInputStream(rejects.toString().getBytes(StandardCharsets.UTF_8)));
-            }
+            copy(copy, COPY_LINES, lines);
+            copy(copy, COPY_REJECTS, rejects);
+            copy(copy, COPY_EXCEPTIONS, belowFloor);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private static void copy(CopyManager copy, String sql, StringBuilder csv) throws SQLException, IOException {
+        if (!csv.isEmpty()) {
+            copy.copyIn(sql, new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)));
         }
     }
 

@@ -4,11 +4,13 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import org.peerpay.csv.CsvRow;
+import org.peerpay.money.HourlyRate;
+import org.peerpay.wagefloor.FloorSchedule;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Reads one row's cells into a shift and finds the employment it was worked under, or gives the reason it
- * cannot be accepted. No side effects: it reads only the row and a snapshot of the reference data. Dates are
+ * Reads one row's cells into a shift and finds the employment it was worked under (noting when its rate is under
+ * the wage floor in force), or gives the reason it cannot be accepted. No side effects: it reads only the row and a snapshot of the reference data. Dates are
  * yyyy-MM-dd or dd/MM/yyyy; times are H:mm or HH:mm on a 24-hour clock; an end before the start is the next day.
  * Reasons are checked in this order: MALFORMED, BAD_DATE, BAD_TIME, NOT_POSITIVE, TOO_LONG, FUTURE_DATE,
  * UNKNOWN_MENTOR, UNKNOWN_SERVICE_USER, NO_EMPLOYMENT.
@@ -20,11 +22,13 @@ class TimesheetRowParser implements ItemProcessor<RawTimesheetRow, StagedTimeshe
     private final int maxShiftMinutes;
     private final LocalDate asOf;
     private final ReferenceSnapshot reference;
+    private final FloorSchedule floors;
 
-    TimesheetRowParser(int maxShiftMinutes, LocalDate asOf, ReferenceSnapshot reference) {
+    TimesheetRowParser(int maxShiftMinutes, LocalDate asOf, ReferenceSnapshot reference, FloorSchedule floors) {
         this.maxShiftMinutes = maxShiftMinutes;
         this.asOf = asOf;
         this.reference = reference;
+        this.floors = floors;
     }
 
     @Override
@@ -56,7 +60,20 @@ class TimesheetRowParser implements ItemProcessor<RawTimesheetRow, StagedTimeshe
                     + serviceUser + " on " + date + ": check the names and date, or the employment's dates in"
                     + " employments.csv");
         }
-        return shift.workedUnder(employment);
+        return shift.workedUnder(employment, underFloor(employment, date));
+    }
+
+    /** Why the shift's rate is under the floor in force on its date for the mentor's age then, or null if not. */
+    private String underFloor(ReferenceSnapshot.Employment employment, LocalDate date) {
+        HourlyRate rate = employment.rateOn(date);
+        if (rate == null || !floors.couldBeUnder(rate)) {
+            return null;
+        }
+        return floors.floorOn(date, employment.mentorAgeOn(date))
+                .filter(floor -> rate.isBelow(floor.rate()))
+                .map(floor -> "rate " + rate.inPounds() + " an hour is below the " + floor.name() + " of "
+                        + floor.rate().inPounds() + " on " + date)
+                .orElse(null);
     }
 
     private StagedTimesheetRow parse(RawTimesheetRow raw) {
@@ -106,7 +123,7 @@ class TimesheetRowParser implements ItemProcessor<RawTimesheetRow, StagedTimeshe
         }
         LocalDateTime startsAt = date.atStartOfDay().plusMinutes(start);
         return new StagedTimesheetRow(raw, date, startsAt, startsAt.plusMinutes(span), breakMinutes, minutes,
-                null, null, null);
+                null, null, null, null);
     }
 
     /** Minutes since midnight of an H:mm or HH:mm time, or -1 when it is not one. */

@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The set-based checks of an import's lines, in one transaction: finds duplicates and overlaps within the file
- * and against the lines of every completed import, moves the lines they reject to {@code timesheet_reject}, raises
- * BELOW_FLOOR exceptions and counts the result. A shift identical to another (same mentor, service user, start
+ * and against the lines of every completed import, moves the lines they reject (and any exception raised for
+ * them) to {@code timesheet_reject}, and counts the result. A shift identical to another (same mentor, service user, start
  * and end) is a DUPLICATE; one that shares time with another shift of the same mentor, at any service user, is an
  * OVERLAP. Within a file the later-starting shift (the later row, for equal starts) is the one rejected.
  */
@@ -39,7 +39,6 @@ class TimesheetValidation implements Tasklet {
         flagAgainstEarlierImports();
         flagWithinTheFile();
         moveFlaggedLinesToRejects();
-        raiseBelowFloorExceptions();
         sql("""
                 update timesheet_import i set accepted = c.accepted, rejected = c.rejected,
                        rows_read = c.accepted + c.rejected
@@ -118,6 +117,8 @@ class TimesheetValidation implements Tasklet {
 
     /** A rejected line goes back to being a row as read: its date and times written as the import reads them. */
     private void moveFlaggedLinesToRejects() {
+        sql("delete from payroll_exception where import_id = ? and source_row in (select source_row from flagged)",
+                importId);
         sql("""
                 with moved as (
                     delete from timesheet_line t using flagged f
@@ -132,43 +133,6 @@ class TimesheetValidation implements Tasklet {
                 join mentor on mentor.id = m.mentor_id
                 join service_user su on su.id = m.service_user_id
                 """, importId);
-    }
-
-    /**
-     * A shift paid at a rate under the floor in force on its date, for the mentor's age then. Only employments
-     * with a rate under the highest floor can be under a floor, so only their shifts are looked at: rates by
-     * range of dates, floors once per distinct date and age.
-     */
-    private void raiseBelowFloorExceptions() {
-        sql("""
-                with candidates as (
-                    select employment_id, effective_from, hourly_rate,
-                           coalesce(lead(effective_from) over (partition by employment_id order by effective_from),
-                                    'infinity'::date) as until
-                    from employment_rate
-                    where employment_id in (select employment_id from employment_rate
-                                            where hourly_rate < (select max(hourly_rate) from wage_floor))),
-                shifts as materialized (
-                    select s.source_row, s.employment_id, s.mentor_id, s.service_user_id, s.work_date, r.hourly_rate,
-                           extract(year from age(s.work_date, m.date_of_birth))::int as age
-                    from timesheet_line s
-                    join candidates r on r.employment_id = s.employment_id
-                                     and s.work_date >= r.effective_from and s.work_date < r.until
-                    join mentor m on m.id = s.mentor_id
-                    where s.import_id = ?),
-                floors as (
-                    select d.work_date, d.age, f.name, f.hourly_rate
-                    from (select distinct work_date, age from shifts) d
-                    cross join lateral wage_floor_on(d.work_date, d.age) f)
-                insert into payroll_exception (type, service_user_id, mentor_id, employment_id, import_id, source_row,
-                                               work_date, detail)
-                select 'BELOW_FLOOR', s.service_user_id, s.mentor_id, s.employment_id, ?, s.source_row, s.work_date,
-                       'rate £' || trim(to_char(s.hourly_rate, 'FM999990.0099')) || ' an hour is below the '
-                       || f.name || ' of £' || trim(to_char(f.hourly_rate, 'FM999990.0099')) || ' on '
-                       || to_char(s.work_date, 'YYYY-MM-DD')
-                from shifts s join floors f on f.work_date = s.work_date and f.age = s.age
-                where s.hourly_rate < f.hourly_rate
-                """, importId, importId);
     }
 
     /** Runs one statement, logging how long it took (at debug level: the step's own time is logged at info). */

@@ -33,7 +33,7 @@ public abstract class DatabaseTest {
     void emptyDatabase() {
         jdbc.execute("""
                 truncate payroll_exception, timesheet_reject, timesheet_line, timesheet_import, funding, budget_period,
-                         employment_rate, employment, mentor, service_user, wage_floor,
+                         employment_rate, employment, mentor, service_user,
                          batch_step_execution_context, batch_job_execution_context, batch_step_execution,
                          batch_job_execution_params, batch_job_execution, batch_job_instance cascade
                 """);

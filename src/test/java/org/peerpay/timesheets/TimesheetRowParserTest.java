@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class TimesheetRowParserTest {
 
-    final TimesheetRowParser parser = new TimesheetRowParser(720, LocalDate.of(2026, 11, 23), new ReferenceSnapshot());
+    final TimesheetRowParser parser = new TimesheetRowParser(720, LocalDate.of(2026, 11, 23), new ReferenceSnapshot(),
+            new org.peerpay.wagefloor.FloorSchedule(java.util.List.of()));
 
     StagedTimesheetRow parse(String date, String start, String end, String breakMinutes) {
         return parser.process(new RawTimesheetRow(2, new String[] {"M1", "SU1", date, start, end, breakMinutes, "",
