@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Reads the records of a CSV file (RFC 4180: quoted fields may hold commas, quotes and line breaks) with their
@@ -20,11 +22,11 @@ import java.nio.file.Files;
  */
 public final class CsvInput implements Closeable {
 
-    private final FileInspection file;
+    private final Path file;
     private final CSVReader reader;
     private Header header;
 
-    private CsvInput(FileInspection file, CSVReader reader) {
+    private CsvInput(Path file, CSVReader reader) {
         this.file = file;
         this.reader = reader;
     }
@@ -40,18 +42,23 @@ public final class CsvInput implements Closeable {
             throw new CsvFileRefusedException(name + " is not a text file (it holds binary data, for example an"
                     + " .xlsx workbook). Save it from the spreadsheet as \"CSV UTF-8\" or \"CSV (Comma delimited)\".");
         }
+        return open(file.file(), file.charset(), file.hasBom());
+    }
+
+    /** Opens a file already inspected and found to be text in this encoding. */
+    public static CsvInput open(Path file, Charset charset, boolean byteOrderMark) {
         try {
-            InputStream in = Files.newInputStream(file.file());
-            if (file.hasBom()) {
+            InputStream in = Files.newInputStream(file);
+            if (byteOrderMark) {
                 in.skipNBytes(3);
             }
-            BufferedReader text = new BufferedReader(new InputStreamReader(in, file.charset()), 1 << 16);
+            BufferedReader text = new BufferedReader(new InputStreamReader(in, charset), 1 << 16);
             CSVReader reader = new CSVReaderBuilder(text)
                     .withCSVParser(new RFC4180ParserBuilder().build())
                     .build();
             return new CsvInput(file, reader);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + file.file() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -83,11 +90,7 @@ public final class CsvInput implements Closeable {
     }
 
     public String fileName() {
-        return file.file().getFileName().toString();
-    }
-
-    public FileInspection file() {
-        return file;
+        return file.getFileName().toString();
     }
 
     private String[] read() {
@@ -96,7 +99,7 @@ public final class CsvInput implements Closeable {
         } catch (CsvException | CsvMalformedLineException e) {
             throw new MalformedRecordException(reader.getRecordsRead() + 1, e.getMessage());
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + file.file() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);
         }
     }
 

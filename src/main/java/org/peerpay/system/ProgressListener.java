@@ -1,5 +1,6 @@
 package org.peerpay.system;
 
+import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.listener.ChunkListener;
@@ -17,11 +18,14 @@ public class ProgressListener implements ChunkListener<Object, Object> {
 
     private final String step;
     private final String what;
+    private final ToLongFunction<StepExecution> done;
     private long lastShown;
 
-    public ProgressListener(String step, String what) {
+    /** @param done how many things the step has done so far */
+    public ProgressListener(String step, String what, ToLongFunction<StepExecution> done) {
         this.step = step;
         this.what = what;
+        this.done = done;
     }
 
     @Override
@@ -32,7 +36,7 @@ public class ProgressListener implements ChunkListener<Object, Object> {
             return;
         }
         lastShown = now;
-        long count = execution.getWriteCount() + execution.getFilterCount();
+        long count = done.applyAsLong(execution);
         long seconds = java.time.Duration.between(execution.getStartTime(), java.time.LocalDateTime.now()).toSeconds();
         String line = "%s: %,d %s%s".formatted(step, count, what,
                 seconds > 0 ? " (%,d a second)".formatted(count / seconds) : "");

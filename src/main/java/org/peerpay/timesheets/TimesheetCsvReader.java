@@ -1,8 +1,8 @@
 package org.peerpay.timesheets;
 
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import org.peerpay.csv.CsvInput;
-import org.peerpay.csv.FileInspection;
 import org.peerpay.csv.Header;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -23,13 +23,19 @@ class TimesheetCsvReader implements ItemStreamReader<RawTimesheetRow> {
     private boolean ended;
     private long rowsRead = 1;
 
-    TimesheetCsvReader(Path file) {
+    private final Charset charset;
+    private final boolean byteOrderMark;
+
+    /** Reads a file the importer has inspected: it is text, in this encoding. */
+    TimesheetCsvReader(Path file, Charset charset, boolean byteOrderMark) {
         this.file = file;
+        this.charset = charset;
+        this.byteOrderMark = byteOrderMark;
     }
 
     @Override
     public void open(ExecutionContext context) {
-        input = CsvInput.open(FileInspection.of(file));
+        input = CsvInput.open(file, charset, byteOrderMark);
         Header header = input.header().require(TimesheetColumns.REQUIRED);
         headerSize = header.size();
         columns = TimesheetColumns.ALL.stream().mapToInt(header::indexOf).toArray();

@@ -1,5 +1,6 @@
 package org.peerpay.timesheets;
 
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import javax.sql.DataSource;
@@ -20,7 +21,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * {@code timesheetImportJob}: identified by the file's SHA-256 ({@code sha256}); also given {@code file},
- * {@code importId}, {@code fileName}, {@code asOf} and {@code outDir}. Steps: stage the rows as lines and rejects
+ * {@code charset}, {@code byteOrderMark}, {@code importId}, {@code fileName}, {@code asOf} and {@code outDir}. Steps: stage the rows as lines and rejects
  * (chunked, restartable mid-file), check them set-wise (one transaction), write the rejects file and complete the
  * import, which is when its lines start to count.
  */
@@ -39,38 +40,43 @@ class TimesheetImportJobConfiguration {
                 .build();
     }
 
+    /** One block of rows a chunk: the block size is the number of rows a transaction stages. */
     @Bean
     Step stageTimesheetsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                             TimesheetCsvReader timesheetCsvReader, TimesheetRowParser timesheetRowParser,
-                             TimesheetLineWriter timesheetLineWriter, TimesheetProperties properties) {
+                             TimesheetBlockReader timesheetBlockReader, TimesheetLineWriter timesheetLineWriter) {
         return new StepBuilder("stageTimesheetsStep", jobRepository)
-                .<RawTimesheetRow, StagedTimesheetRow>chunk(properties.chunkSize())
+                .<TimesheetBlock, TimesheetBlock>chunk(1)
                 .transactionManager(transactionManager)
-                .reader(timesheetCsvReader)
-                .processor(timesheetRowParser)
+                .reader(timesheetBlockReader)
                 .writer(timesheetLineWriter)
-                .listener(new ProgressListener("stageTimesheetsStep", "rows staged"))
+                .listener(new ProgressListener("stageTimesheetsStep", "rows staged",
+                        execution -> execution.getExecutionContext().getLong(TimesheetCsvReader.ROWS_READ, 1) - 1))
                 .build();
     }
 
+    /**
+     * The parser is made here, not as a step-scoped bean of its own: it runs on the reader's read-ahead thread,
+     * where the step scope is not available, and it needs none (it is immutable once made).
+     */
     @Bean
     @StepScope
-    TimesheetCsvReader timesheetCsvReader(@Value("#{jobParameters['file']}") String file) {
-        return new TimesheetCsvReader(Path.of(file));
+    TimesheetBlockReader timesheetBlockReader(@Value("#{jobParameters['file']}") String file,
+                                              @Value("#{jobParameters['charset']}") String charset,
+                                              @Value("#{jobParameters['byteOrderMark']}") Boolean byteOrderMark,
+                                              @Value("#{jobParameters['importId']}") Long importId,
+                                              @Value("#{jobParameters['asOf']}") LocalDate asOf,
+                                              TimesheetProperties properties, JdbcTemplate jdbc,
+                                              WageFloors wageFloors) {
+        TimesheetRowParser parser = new TimesheetRowParser(properties.maxShiftMinutes(), asOf,
+                ReferenceSnapshot.load(jdbc), wageFloors.current());
+        TimesheetCsvReader rows = new TimesheetCsvReader(Path.of(file), Charset.forName(charset), byteOrderMark);
+        return new TimesheetBlockReader(rows, parser, importId,
+                properties.chunkSize());
     }
 
     @Bean
-    @StepScope
-    TimesheetRowParser timesheetRowParser(TimesheetProperties properties, JdbcTemplate jdbc, WageFloors wageFloors,
-                                          @Value("#{jobParameters['asOf']}") LocalDate asOf) {
-        return new TimesheetRowParser(properties.maxShiftMinutes(), asOf, ReferenceSnapshot.load(jdbc),
-                wageFloors.current());
-    }
-
-    @Bean
-    @StepScope
-    TimesheetLineWriter timesheetLineWriter(DataSource dataSource, @Value("#{jobParameters['importId']}") Long importId) {
-        return new TimesheetLineWriter(dataSource, importId);
+    TimesheetLineWriter timesheetLineWriter(DataSource dataSource) {
+        return new TimesheetLineWriter(dataSource);
     }
 
     @Bean

@@ -79,6 +79,8 @@ public class TimesheetImporter {
         JobParameters parameters = new JobParametersBuilder()
                 .addString("sha256", inspection.sha256(), true)
                 .addString("file", file.toAbsolutePath().toString(), false)
+                .addString("charset", inspection.charset().name(), false)
+                .addJobParameter("byteOrderMark", inspection.hasBom(), Boolean.class, false)
                 .addString("fileName", fileName, false)
                 .addLong("importId", importId, false)
                 .addLocalDate("asOf", asOf, false)

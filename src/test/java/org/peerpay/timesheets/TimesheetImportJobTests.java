@@ -284,7 +284,7 @@ class TimesheetImportJobTests extends DatabaseTest {
         assertThat(lines()).hasSize(95);
         assertThat(jdbc.queryForList("select read_count from batch_step_execution where step_name ="
                 + " 'stageTimesheetsStep' order by step_execution_id", Long.class))
-                .as("the first run read six chunks of ten and failed writing the sixth; the restart read only the 45"
-                        + " rows after the last commit").containsExactly(60L, 45L);
+                .as("the first run read six blocks of ten rows and failed writing the sixth; the restart read only"
+                        + " the five blocks (45 rows) after the last commit").containsExactly(6L, 5L);
     }
 }
