@@ -223,6 +223,20 @@ class TimesheetImportJobTests extends DatabaseTest {
     }
 
     @Test
+    void keepsNoBelowFloorExceptionForAShiftThatWasThenRejected() {
+        importCsv("first.csv", TIMESHEET_HEADER + "M2,SU1,2026-11-02,10:00,12:00,0,walk,\n");
+        ImportResult again = importCsv("again.csv", TIMESHEET_HEADER + """
+                M2,SU1,2026-11-02,10:00,12:00,0,walk,sent twice
+                M2,SU1,2026-11-03,10:00,12:00,0,walk,new
+                """);
+
+        assertThat(again.belowFloor()).isEqualTo(1);
+        assertThat(rejectedRows(again.importId())).containsExactly(entry(2, "DUPLICATE"));
+        assertThat(jdbc.queryForList("select import_id || '/' || source_row from payroll_exception order by 1",
+                String.class)).containsExactly(again.importId() - 1 + "/2", again.importId() + "/3");
+    }
+
+    @Test
     void refusesAFileThatIsEmptyHasNoHeaderIsNotTextOrHasNoRows() throws Exception {
         assertThatThrownBy(() -> importCsv("empty.csv", ""))
                 .isInstanceOf(CsvFileRefusedException.class).hasMessageContaining("empty.csv is empty");
