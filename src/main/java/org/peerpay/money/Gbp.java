@@ -15,7 +15,6 @@ public final class Gbp {
 
     public static final CurrencyUnit GBP = Monetary.getCurrency("GBP");
     public static final RoundingMode PENNY_HALF_UP = RoundingMode.HALF_UP;
-    public static final MonetaryAmount ZERO = Money.of(BigDecimal.ZERO, GBP);
 
     private Gbp() {
     }

@@ -3,8 +3,6 @@ package org.peerpay.money;
 /** Time worked in whole minutes, never negative. */
 public record Minutes(int value) implements Comparable<Minutes> {
 
-    public static final Minutes ZERO = new Minutes(0);
-
     public Minutes {
         if (value < 0) {
             throw new IllegalArgumentException("minutes worked cannot be negative: " + value);

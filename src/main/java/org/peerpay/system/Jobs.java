@@ -7,7 +7,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -32,13 +31,8 @@ public class Jobs {
         this.jobRepository = jobRepository;
     }
 
-    /** The last execution of the instance these parameters identify, if the job ever ran with them. */
-    public JobExecution lastExecution(Job job, JobParameters parameters) {
-        return jobRepository.getLastJobExecution(job.getName(), parameters);
-    }
-
     public JobExecution run(Job job, JobParameters parameters) {
-        JobExecution last = lastExecution(job, parameters);
+        JobExecution last = jobRepository.getLastJobExecution(job.getName(), parameters);
         if (last != null && last.isRunning()) {
             log.warn("{} execution {} was left running by a process that stopped; recovering and restarting it",
                     job.getName(), last.getId());
@@ -89,10 +83,5 @@ public class Jobs {
             root = root.getCause();
         }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    }
-
-    /** The job instance of a job with these identifying parameters, or null if it never ran. */
-    public JobInstance instance(Job job, JobParameters parameters) {
-        return jobRepository.getJobInstance(job.getName(), parameters);
     }
 }

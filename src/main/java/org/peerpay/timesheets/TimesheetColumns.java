@@ -19,8 +19,7 @@ final class TimesheetColumns {
     /** In the order of {@link RawTimesheetRow#cells()}. */
     static final List<String> ALL = List.of(MENTOR_REF, SERVICE_USER_REF, DATE, START, END, BREAK_MINUTES,
             ACTIVITY, NOTES);
-    /** Columns a rejects file adds; a corrected rejects file is uploaded again as it is, so they are expected. */
-    static final List<String> REJECTS_FILE_EXTRA = List.of("source_row", "reason", "detail");
+    /** The canonical columns and those a rejects file adds: a corrected rejects file is imported as it is. */
     static final Set<String> KNOWN = Set.of(MENTOR_REF, SERVICE_USER_REF, DATE, START, END, BREAK_MINUTES,
             ACTIVITY, NOTES, "source_row", "reason", "detail");
 
