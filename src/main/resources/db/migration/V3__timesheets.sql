@@ -5,6 +5,8 @@ create table timesheet_import (
     sha256       text        not null unique,
     file_name    text        not null,
     status       text        not null check (status in ('STAGING', 'COMPLETED')),
+    -- lines written so far, kept by the import job with each block it commits
+    lines_staged integer     not null default 0,
     rows_read    integer,
     accepted     integer,
     rejected     integer,

@@ -8,17 +8,20 @@ import java.util.List;
  * shifts for {@code timesheet_line}, a BELOW_FLOOR exception for each shift under the floor, and the rows
  * rejected on their own for {@code timesheet_reject}. The import's unit of work: one block, one transaction.
  *
- * @param lastRow the row number of the block's last row: the restart point once it is written
+ * @param lastRow   the row number of the block's last row: the restart point once it is written
+ * @param lineCount how many of its rows are shifts for {@code timesheet_line}
  */
-record TimesheetBlock(long lastRow, int rows, byte[] lines, byte[] exceptions, byte[] rejects) {
+record TimesheetBlock(long importId, long lastRow, int lineCount, byte[] lines, byte[] exceptions, byte[] rejects) {
 
     static TimesheetBlock of(long importId, List<StagedTimesheetRow> rows) {
         StringBuilder lines = new StringBuilder(rows.size() * 110);
         StringBuilder exceptions = new StringBuilder();
         StringBuilder rejects = new StringBuilder();
+        int lineCount = 0;
         for (StagedTimesheetRow row : rows) {
             String[] cells = row.raw().cells();
             if (row.reason() == null) {
+                lineCount++;
                 lines.append(importId).append(',').append(row.raw().rowNumber());
                 value(lines, row.employment().id());
                 value(lines, row.employment().mentorId());
@@ -53,7 +56,7 @@ record TimesheetBlock(long lastRow, int rows, byte[] lines, byte[] exceptions, b
             }
         }
         long lastRow = rows.isEmpty() ? 1 : rows.get(rows.size() - 1).raw().rowNumber();
-        return new TimesheetBlock(lastRow, rows.size(), bytes(lines), bytes(exceptions), bytes(rejects));
+        return new TimesheetBlock(importId, lastRow, lineCount, bytes(lines), bytes(exceptions), bytes(rejects));
     }
 
     private static byte[] bytes(StringBuilder csv) {

@@ -47,6 +47,8 @@ class TimesheetLineWriter implements ItemWriter<TimesheetBlock> {
                 copy(copy, COPY_LINES, block.lines());
                 copy(copy, COPY_EXCEPTIONS, block.exceptions());
                 copy(copy, COPY_REJECTS, block.rejects());
+                statement.executeUpdate("update timesheet_import set lines_staged = lines_staged + "
+                        + block.lineCount() + " where id = " + block.importId());
             }
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);

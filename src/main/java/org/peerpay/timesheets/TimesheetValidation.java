@@ -31,7 +31,7 @@ class TimesheetValidation implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         sql("set local work_mem = '256MB'");
         // Fresh statistics: the planner would otherwise take the lines just written for none at all.
-        sql("analyze timesheet_line");
+        sql("analyze timesheet_line (import_id, mentor_id, work_date)");
         sql("""
                 create temp table flagged (source_row integer primary key, reason text not null, detail text not null)
                 on commit drop
@@ -42,8 +42,9 @@ class TimesheetValidation implements Tasklet {
         sql("""
                 update timesheet_import i set accepted = c.accepted, rejected = c.rejected,
                        rows_read = c.accepted + c.rejected
-                from (select (select count(*) from timesheet_line where import_id = ?) as accepted,
-                             (select count(*) from timesheet_reject where import_id = ?) as rejected) c
+                from (select lines_staged - (select count(*) from flagged) as accepted,
+                             (select count(*) from timesheet_reject where import_id = ?) as rejected
+                      from timesheet_import where id = ?) c
                 where i.id = ?
                 """, importId, importId, importId);
         return RepeatStatus.FINISHED;
@@ -85,9 +86,8 @@ class TimesheetValidation implements Tasklet {
                 select * from (
                     select source_row, mentor_id, starts_at,
                            lag(source_row) over mentor_shifts as previous_row,
-                           lag(service_user_id) over mentor_shifts = service_user_id
-                               and lag(starts_at) over mentor_shifts = starts_at
-                               and lag(ends_at) over mentor_shifts = ends_at as same_as_previous,
+                           lag((service_user_id, starts_at, ends_at)) over mentor_shifts
+                               = (service_user_id, starts_at, ends_at) as same_as_previous,
                            max(ends_at) over (mentor_shifts rows between unbounded preceding and 1 preceding)
                                as latest_end
                     from timesheet_line
