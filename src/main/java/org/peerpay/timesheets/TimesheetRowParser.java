@@ -6,7 +6,6 @@ import java.time.format.DateTimeParseException;
 import org.peerpay.csv.CsvRow;
 import org.peerpay.money.HourlyRate;
 import org.peerpay.wagefloor.FloorSchedule;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
  * Reads one row's cells into a shift and finds the employment it was worked under (noting when its rate is under
@@ -15,7 +14,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * Reasons are checked in this order: MALFORMED, BAD_DATE, BAD_TIME, NOT_POSITIVE, TOO_LONG, FUTURE_DATE,
  * UNKNOWN_MENTOR, UNKNOWN_SERVICE_USER, NO_EMPLOYMENT.
  */
-class TimesheetRowParser implements ItemProcessor<RawTimesheetRow, StagedTimesheetRow> {
+class TimesheetRowParser {
 
     private static final int MINUTES_PER_DAY = 24 * 60;
 
@@ -31,8 +30,8 @@ class TimesheetRowParser implements ItemProcessor<RawTimesheetRow, StagedTimeshe
         this.floors = floors;
     }
 
-    @Override
-    public StagedTimesheetRow process(RawTimesheetRow raw) {
+    /** Called on the import's read-ahead thread: it must stay free of shared mutable state. */
+    StagedTimesheetRow process(RawTimesheetRow raw) {
         StagedTimesheetRow shift = parse(raw);
         return shift.reason() != null ? shift : resolve(shift);
     }
