@@ -33,6 +33,15 @@ class ModuleStructureTest {
     }
 
     @Test
+    void statutoryCalculationsArePureJava() {
+        noClasses().that().resideInAPackage("org.peerpay.statutory..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
+                        "org.peerpay.timesheets..", "org.peerpay.reference..", "org.peerpay.operations..",
+                        "org.peerpay.system..")
+                .check(PEERPAY);
+    }
+
+    @Test
     void onlyTheCommandLineUsesPicocli() {
         noClasses().that().resideOutsideOfPackage("org.peerpay.operations..")
                 .should().dependOnClassesThat().resideInAPackage("picocli..")

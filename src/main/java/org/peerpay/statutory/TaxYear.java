@@ -1,0 +1,119 @@
+package org.peerpay.statutory;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * One tax year's statutory figures, read from its data file ({@code batch-config/tax-years/2025-26.yaml}).
+ * Numbers in the file are read as exact decimals, never floating point.
+ */
+public final class TaxYear {
+
+    private final String id;
+    private final Map<String, NiThreshold> niThresholds = new HashMap<>();
+    private final Map<Character, NiCategoryRates> niRates = new HashMap<>();
+
+    private TaxYear(String id) {
+        this.id = id;
+    }
+
+    public static TaxYear load(Path file) {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return from(file.getFileName().toString(), new Yaml(new SafeConstructor(new LoaderOptions()),
+                    new Representer(new DumperOptions()), new DumperOptions(), new DecimalsAsText()).load(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the tax year file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TaxYear from(String file, Map<String, Object> data) {
+        TaxYear year = new TaxYear(text(data, "taxYear", file));
+        Map<String, Object> ni = map(data, "nationalInsurance", file);
+        map(ni, "thresholds", file).forEach((name, value) -> {
+            Map<String, Object> figures = (Map<String, Object>) value;
+            year.niThresholds.put(name, new NiThreshold(number(figures, "weekly", file),
+                    number(figures, "monthly", file), number(figures, "annual", file)));
+        });
+        map(ni, "categories", file).forEach((letter, value) -> {
+            Map<String, Object> rates = (Map<String, Object>) value;
+            year.niRates.put(letter.charAt(0), new NiCategoryRates(number(rates, "employee", file),
+                    number(rates, "employeeAboveUel", file), number(rates, "employer", file),
+                    text(rates, "employerFrom", file)));
+        });
+        year.niRates.values().forEach(rates -> year.niThreshold(rates.employerFrom()));
+        return year;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public NiThreshold niThreshold(String name) {
+        NiThreshold threshold = niThresholds.get(name);
+        if (threshold == null) {
+            throw new IllegalArgumentException("Tax year " + id + " has no NI threshold " + name);
+        }
+        return threshold;
+    }
+
+    public NiCategoryRates niRates(char category) {
+        NiCategoryRates rates = niRates.get(Character.toUpperCase(category));
+        if (rates == null) {
+            throw new IllegalArgumentException("'" + category + "' is not an NI category letter of tax year " + id);
+        }
+        return rates;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Map<String, Object> data, String key, String file) {
+        Object value = data.get(key);
+        if (!(value instanceof Map)) {
+            throw new IllegalArgumentException(file + ": '" + key + "' is missing or not a section");
+        }
+        return (Map<String, Object>) value;
+    }
+
+    private static String text(Map<String, Object> data, String key, String file) {
+        Object value = data.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException(file + ": '" + key + "' is missing");
+        }
+        return value.toString();
+    }
+
+    private static BigDecimal number(Map<String, Object> data, String key, String file) {
+        String value = text(data, key, file);
+        try {
+            return new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(file + ": '" + key + "' is not a number (was '" + value + "')");
+        }
+    }
+
+    /** YAML's resolver without its float (and timestamp) rules: 1.85 arrives as the text "1.85", for BigDecimal. */
+    private static final class DecimalsAsText extends Resolver {
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(Tag.BOOL, BOOL, "yYnNtTfFoO");
+            addImplicitResolver(Tag.INT, INT, "-+0123456789");
+            addImplicitResolver(Tag.MERGE, MERGE, "<");
+            addImplicitResolver(Tag.NULL, NULL, "~nN\0");
+            addImplicitResolver(Tag.NULL, EMPTY, null);
+        }
+    }
+}
