@@ -12,11 +12,13 @@ public final class Header {
 
     private final String fileName;
     private final List<String> names;
+    private final List<String> asWritten;
     private final Map<String, Integer> index = new HashMap<>();
 
-    private Header(String fileName, List<String> names) {
+    private Header(String fileName, List<String> names, List<String> asWritten) {
         this.fileName = fileName;
         this.names = names;
+        this.asWritten = asWritten;
         for (int i = 0; i < names.size(); i++) {
             if (!names.get(i).isEmpty() && index.putIfAbsent(names.get(i), i) != null) {
                 throw new CsvFileRefusedException(fileName + ": the header row names the column '" + names.get(i)
@@ -30,7 +32,7 @@ public final class Header {
         for (String cell : cells) {
             names.add(normalise(cell));
         }
-        return new Header(fileName, names);
+        return new Header(fileName, names, List.of(cells));
     }
 
     static String normalise(String name) {
@@ -56,6 +58,11 @@ public final class Header {
     /** The position of a column, or -1 when the file does not have it. */
     public int indexOf(String name) {
         return index.getOrDefault(name, -1);
+    }
+
+    /** The column names as the file writes them, for output that carries the input's columns through. */
+    public List<String> asWritten() {
+        return asWritten;
     }
 
     public int size() {

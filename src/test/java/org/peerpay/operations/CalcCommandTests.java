@@ -1,0 +1,85 @@
+package org.peerpay.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.peerpay.support.DatabaseTest;
+import org.peerpay.support.SmallCouncil;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
+import picocli.CommandLine;
+
+class CalcCommandTests extends DatabaseTest {
+
+    @Autowired
+    AutowireCapableBeanFactory beans;
+
+    @TempDir
+    Path dir;
+
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    int peerpay(String... args) {
+        CommandLine commandLine = CommandLineEntry.commandLine(beans);
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    @Test
+    void calculatesClass1ContributionsAndCarriesOtherColumnsThrough() throws Exception {
+        Path input = SmallCouncil.write(dir.resolve("cases.csv"), """
+                case,tax_year,frequency,period,category,gross_pay_this_period
+                peer mentor,2025-26,four-weekly,8,A,1012.50
+                over pension age,2025-26,weekly,3,c,300.00
+                under 21,2025-26,monthly,1,M,5000.00
+                """);
+        Path output = dir.resolve("out/results.csv");
+
+        int exit = peerpay("calc", "nic", "--input", input.toString(), "--output", output.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(Files.readString(output)).isEqualTo("\uFEFFcase,tax_year,frequency,period,category,"
+                + "gross_pay_this_period,employee_nic,employer_nic\r\n"
+                // (1012.50 - 967) x 8% = 3.64; (1012.50 - 385) x 15% = 94.125 -> 94.12 (0.5p or less rounds down)
+                + "peer mentor,2025-26,four-weekly,8,A,1012.50,3.64,94.12\r\n"
+                // category C pays no employee NIC; (300 - 96) x 15% = 30.60
+                + "over pension age,2025-26,weekly,3,c,300.00,0.00,30.60\r\n"
+                // (4189 - 1048) x 8% + (5000 - 4189) x 2% = 251.28 + 16.22; employer only above the UST: 811 x 15%
+                + "under 21,2025-26,monthly,1,M,5000.00,267.50,121.65\r\n");
+        assertThat(out.toString()).contains("3 case(s) calculated");
+    }
+
+    @Test
+    void refusesBadRowsNamingRowAndFieldAndWritesNothing() {
+        Path input = SmallCouncil.write(dir.resolve("bad.csv"), """
+                tax_year,frequency,period,category,gross_pay_this_period
+                2025-26,weekly,1,A,100.00
+                2031-32,weekly,1,A,100.00
+                2025-26,fortnightly,1,A,100.00
+                2025-26,weekly,53,A,100.00
+                2025-26,weekly,1,Q,100.00
+                2025-26,weekly,1,A,100.005
+                """);
+        Path output = dir.resolve("results.csv");
+
+        int exit = peerpay("calc", "nic", "--input", input.toString(), "--output", output.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("bad.csv: 5 bad row(s); no output was written")
+                .contains("bad.csv row 3, column tax_year: there is no data for tax year 2031-32")
+                .contains("bad.csv row 4, column frequency: 'fortnightly' is not a pay frequency")
+                .contains("bad.csv row 5, column period: must be 1 to 52 for weekly pay (was 53)")
+                .contains("bad.csv row 6, column category: 'Q' is not an NI category letter")
+                .contains("bad.csv row 7, column gross_pay_this_period: must be pounds and pence");
+        assertThat(output).doesNotExist();
+        assertThat(dir.resolve("results.csv.partial")).doesNotExist();
+    }
+}
