@@ -2,35 +2,16 @@ package org.peerpay.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.peerpay.support.DatabaseTest;
 import org.peerpay.support.SmallCouncil;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
-import picocli.CommandLine;
 
-class CalcCommandTests extends DatabaseTest {
-
-    @Autowired
-    AutowireCapableBeanFactory beans;
+class CalcCommandTests extends CommandLineTest {
 
     @TempDir
     Path dir;
-
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
-
-    int peerpay(String... args) {
-        CommandLine commandLine = CommandLineEntry.commandLine(beans);
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
-    }
 
     @Test
     void calculatesClass1ContributionsAndCarriesOtherColumnsThrough() throws Exception {
