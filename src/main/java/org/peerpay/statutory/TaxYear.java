@@ -105,7 +105,7 @@ public final class TaxYear {
         }
     }
 
-    /** YAML's resolver without its float (and timestamp) rules: 1.85 arrives as the text "1.85", for BigDecimal. */
+    /** YAML's resolver without its binary-fraction and timestamp rules: 1.85 arrives as the text "1.85", for BigDecimal. */
     private static final class DecimalsAsText extends Resolver {
         @Override
         protected void addImplicitResolvers() {
