@@ -1,6 +1,5 @@
 package org.peerpay.operations;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;

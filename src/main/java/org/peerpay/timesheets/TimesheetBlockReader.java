@@ -17,6 +17,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  */
 class TimesheetBlockReader implements ItemStreamReader<TimesheetBlock> {
 
+    static final String ROWS_READ = "timesheets.rows.read";
     private static final Object END = new Object();
 
     private final TimesheetCsvReader rows;
@@ -37,8 +38,8 @@ class TimesheetBlockReader implements ItemStreamReader<TimesheetBlock> {
 
     @Override
     public void open(ExecutionContext context) {
-        rows.open(context);
-        lastRow = context.getLong(TimesheetCsvReader.ROWS_READ, 1);
+        lastRow = context.getLong(ROWS_READ, 1);
+        rows.open(lastRow);
         readAhead = new Thread(this::readBlocks, "timesheet-read-ahead");
         readAhead.setDaemon(true);
         readAhead.start();
@@ -87,7 +88,7 @@ class TimesheetBlockReader implements ItemStreamReader<TimesheetBlock> {
 
     @Override
     public void update(ExecutionContext context) {
-        context.putLong(TimesheetCsvReader.ROWS_READ, lastRow);
+        context.putLong(ROWS_READ, lastRow);
     }
 
     @Override

@@ -4,17 +4,12 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import org.peerpay.csv.CsvInput;
 import org.peerpay.csv.Header;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Streams the records of a timesheet file. Its restart point is the number of the last row read, kept in the
- * step's execution context (a number, never personal data) and committed with the rows written; a restarted step
- * skips to it.
+ * Streams the records of a timesheet file as rows of the eight canonical cells, from a given row on. The restart
+ * point itself is kept by {@link TimesheetBlockReader}.
  */
-class TimesheetCsvReader implements ItemStreamReader<RawTimesheetRow> {
-
-    static final String ROWS_READ = "timesheets.rows.read";
+class TimesheetCsvReader implements AutoCloseable {
 
     private final Path file;
     private CsvInput input;
@@ -33,20 +28,19 @@ class TimesheetCsvReader implements ItemStreamReader<RawTimesheetRow> {
         this.byteOrderMark = byteOrderMark;
     }
 
-    @Override
-    public void open(ExecutionContext context) {
+    /** Opens the file and skips the rows up to and including {@code resumeAfter} (1, the header, to start afresh). */
+    void open(long resumeAfter) {
         input = CsvInput.open(file, charset, byteOrderMark);
         Header header = input.header().require(TimesheetColumns.REQUIRED);
         headerSize = header.size();
         columns = TimesheetColumns.ALL.stream().mapToInt(header::indexOf).toArray();
-        long resumeAfter = context.getLong(ROWS_READ, 1);
         while (rowsRead < resumeAfter && read() != null) {
             // skip rows staged before the restart
         }
     }
 
-    @Override
-    public RawTimesheetRow read() {
+    /** The next row, or null at the end of the file. */
+    RawTimesheetRow read() {
         if (ended) {
             return null;
         }
@@ -76,11 +70,6 @@ class TimesheetCsvReader implements ItemStreamReader<RawTimesheetRow> {
                   + ": a comma in a cell that is not in quotes?"
                 : null;
         return new RawTimesheetRow(input.rowNumber(), cells, malformed);
-    }
-
-    @Override
-    public void update(ExecutionContext context) {
-        context.putLong(ROWS_READ, rowsRead);
     }
 
     @Override

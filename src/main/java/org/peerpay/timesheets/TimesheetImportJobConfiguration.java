@@ -12,7 +12,6 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,7 +49,7 @@ class TimesheetImportJobConfiguration {
                 .reader(timesheetBlockReader)
                 .writer(timesheetLineWriter)
                 .listener(new ProgressListener("stageTimesheetsStep", "rows staged",
-                        execution -> execution.getExecutionContext().getLong(TimesheetCsvReader.ROWS_READ, 1) - 1))
+                        execution -> execution.getExecutionContext().getLong(TimesheetBlockReader.ROWS_READ, 1) - 1))
                 .build();
     }
 
