@@ -7,7 +7,10 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -26,6 +29,10 @@ public final class TaxYear {
     private final String id;
     private final Map<String, NiThreshold> niThresholds = new HashMap<>();
     private final Map<Character, NiCategoryRates> niRates = new HashMap<>();
+    private final Map<TaxRegion, TaxBands> taxBands = new EnumMap<>(TaxRegion.class);
+    private BigDecimal regulatoryLimitPercent;
+    private PensionFigures pension;
+    private BigDecimal employmentAllowance;
 
     private TaxYear(String id) {
         this.id = id;
@@ -56,6 +63,30 @@ public final class TaxYear {
                     text(rates, "employerFrom", file)));
         });
         year.niRates.values().forEach(rates -> year.niThreshold(rates.employerFrom()));
+
+        Map<String, Object> tax = map(data, "incomeTax", file);
+        year.regulatoryLimitPercent = number(tax, "regulatoryLimitPercent", file);
+        Map<String, Object> regions = map(tax, "bands", file);
+        for (TaxRegion region : TaxRegion.values()) {
+            Object bands = regions.get(region.key());
+            if (!(bands instanceof List)) {
+                throw new IllegalArgumentException(file + ": incomeTax.bands has no list for " + region.key());
+            }
+            List<TaxBands.Band> list = new ArrayList<>();
+            for (Object band : (List<Object>) bands) {
+                Map<String, Object> figures = (Map<String, Object>) band;
+                list.add(new TaxBands.Band(text(figures, "name", file), number(figures, "rate", file),
+                        figures.containsKey("upTo") ? number(figures, "upTo", file) : null));
+            }
+            year.taxBands.put(region, new TaxBands(list, file + ": incomeTax.bands." + region.key()));
+        }
+
+        Map<String, Object> pension = map(data, "pension", file);
+        year.pension = new PensionFigures(periodFigures(pension, "earningsTrigger", file),
+                periodFigures(pension, "qualifyingEarningsLower", file),
+                periodFigures(pension, "qualifyingEarningsUpper", file),
+                number(pension, "employerPercent", file), number(pension, "employeePercent", file));
+        year.employmentAllowance = number(map(data, "employmentAllowance", file), "perEmployer", file);
         return year;
     }
 
@@ -77,6 +108,33 @@ public final class TaxYear {
             throw new IllegalArgumentException("'" + category + "' is not an NI category letter of tax year " + id);
         }
         return rates;
+    }
+
+    TaxBands taxBands(TaxRegion region) {
+        return taxBands.get(region);
+    }
+
+    /** K codes: the most tax a period may take, as a percentage of the period's pay. */
+    public BigDecimal regulatoryLimitPercent() {
+        return regulatoryLimitPercent;
+    }
+
+    public PensionFigures pension() {
+        return pension;
+    }
+
+    /** Employment Allowance: employer Class 1 NIC each employer may offset in the tax year, in pounds. */
+    public BigDecimal employmentAllowance() {
+        return employmentAllowance;
+    }
+
+    private static PeriodFigures periodFigures(Map<String, Object> data, String key, String file) {
+        Map<String, Object> figures = map(data, key, file);
+        Map<PayFrequency, BigDecimal> amounts = new EnumMap<>(PayFrequency.class);
+        for (PayFrequency frequency : PayFrequency.values()) {
+            amounts.put(frequency, number(figures, frequency.word(), file));
+        }
+        return new PeriodFigures(amounts, number(figures, "annual", file));
     }
 
     @SuppressWarnings("unchecked")
