@@ -52,7 +52,7 @@ public final class Paye {
         TaxBands bands = year.taxBands(code.region());
 
         BigDecimal taxDue = switch (code.kind()) {
-            case NO_TAX -> BigDecimal.ZERO;
+            case NO_TAX -> BigDecimal.ZERO.setScale(2);
             case BASIC_RATE -> flatRate(pay, bands.rateOf(bands.basicBand()));
             case HIGHER_RATE -> {
                 int band = bands.basicBand() + 1 + code.number();
