@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.peerpay.csv.CsvFileRefusedException;
@@ -16,6 +16,9 @@ import org.peerpay.csv.Header;
 import org.peerpay.statutory.NationalInsurance;
 import org.peerpay.statutory.NicResult;
 import org.peerpay.statutory.PayFrequency;
+import org.peerpay.statutory.Paye;
+import org.peerpay.statutory.PayeResult;
+import org.peerpay.statutory.TaxCode;
 import org.peerpay.statutory.TaxYear;
 import org.peerpay.statutory.TaxYears;
 import picocli.CommandLine.Command;
@@ -24,18 +27,73 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "calc", description = "Run the statutory calculators over a file of cases, to check them against"
-        + " HMRC's examples.", subcommands = CalcCommand.Nic.class)
+        + " HMRC's examples.", subcommands = {CalcCommand.PayeCalc.class, CalcCommand.NicCalc.class})
 class CalcCommand {
+
+    @Command(name = "paye", mixinStandardHelpOptions = true,
+            description = "PAYE income tax. Input columns: tax_year, frequency, period, tax_code, week1_month1,"
+                    + " gross_pay_this_period, taxable_pay_to_date_before_this_period,"
+                    + " tax_paid_to_date_before_this_period (others are carried through). Output: every input column"
+                    + " plus tax_this_period (negative for a refund) and tax_to_date. A bad row stops the run with its"
+                    + " row and field, and no output file is left.")
+    static class PayeCalc extends Calculation {
+
+        PayeCalc(TaxYears taxYears) {
+            super(taxYears, List.of("tax_year", "frequency", "period", "tax_code", "week1_month1",
+                    "gross_pay_this_period", "taxable_pay_to_date_before_this_period",
+                    "tax_paid_to_date_before_this_period"), List.of("tax_this_period", "tax_to_date"));
+        }
+
+        @Override
+        List<Object> calculate(Row row) {
+            TaxYear year = row.field("tax_year", taxYears::get);
+            PayFrequency frequency = row.field("frequency", PayFrequency::of);
+            int period = row.field("period", text -> period(text, Paye.lastPeriod(frequency), frequency));
+            TaxCode code = row.field("tax_code", TaxCode::parse);
+            boolean week1Month1 = row.field("week1_month1", Calculation::trueOrFalse);
+            BigDecimal pay = row.field("gross_pay_this_period", Calculation::money);
+            BigDecimal payBefore = row.field("taxable_pay_to_date_before_this_period", Calculation::money);
+            BigDecimal taxBefore = row.field("tax_paid_to_date_before_this_period", Calculation::money);
+            PayeResult result = row.field("tax_code", text -> new Paye(year).calculate(frequency, period, code,
+                    week1Month1, pay, payBefore, taxBefore));
+            return List.of(result.taxThisPeriod(), result.taxToDate());
+        }
+    }
 
     @Command(name = "nic", mixinStandardHelpOptions = true,
             description = "Class 1 National Insurance. Input columns: tax_year, frequency, period, category,"
                     + " gross_pay_this_period (others are carried through). Output: every input column plus"
                     + " employee_nic and employer_nic. A bad row stops the run with its row and field, and no"
                     + " output file is left.")
-    static class Nic implements Callable<Integer> {
+    static class NicCalc extends Calculation {
 
-        static final List<String> COLUMNS = List.of("tax_year", "frequency", "period", "category",
-                "gross_pay_this_period");
+        NicCalc(TaxYears taxYears) {
+            super(taxYears, List.of("tax_year", "frequency", "period", "category", "gross_pay_this_period"),
+                    List.of("employee_nic", "employer_nic"));
+        }
+
+        @Override
+        List<Object> calculate(Row row) {
+            TaxYear year = row.field("tax_year", taxYears::get);
+            PayFrequency frequency = row.field("frequency", PayFrequency::of);
+            row.field("period", text -> period(text, frequency.periodsPerYear(), frequency));
+            char category = row.field("category", text -> category(text, year));
+            BigDecimal gross = row.field("gross_pay_this_period", Calculation::money);
+            NicResult result = new NationalInsurance(year).calculate(frequency, category, gross);
+            return List.of(result.employee(), result.employer());
+        }
+
+        private static char category(String text, TaxYear year) {
+            if (text.length() != 1) {
+                throw new IllegalArgumentException("is not an NI category letter (was '" + text + "')");
+            }
+            year.niRates(text.charAt(0));
+            return Character.toUpperCase(text.charAt(0));
+        }
+    }
+
+    /** Reads a file of cases row by row, adds the calculated columns, and writes all or nothing. */
+    abstract static class Calculation implements Callable<Integer> {
 
         @Spec
         CommandSpec spec;
@@ -46,11 +104,18 @@ class CalcCommand {
         @Option(names = "--output", required = true, paramLabel = "CSV")
         Path output;
 
-        private final TaxYears taxYears;
+        final TaxYears taxYears;
+        private final List<String> columns;
+        private final List<String> results;
 
-        Nic(TaxYears taxYears) {
+        Calculation(TaxYears taxYears, List<String> columns, List<String> results) {
             this.taxYears = taxYears;
+            this.columns = columns;
+            this.results = results;
         }
+
+        /** The calculated values of one row, in the order of the result columns. */
+        abstract List<Object> calculate(Row row);
 
         @Override
         public Integer call() {
@@ -60,21 +125,22 @@ class CalcCommand {
             List<String> problems = new ArrayList<>();
             int rows = 0;
             try (CsvInput in = CsvInput.open(FileInspection.of(input))) {
-                Header header = in.header().require(COLUMNS);
-                String[] outHeader = Stream.concat(header.asWritten().stream(), Stream.of("employee_nic",
-                        "employer_nic")).toArray(String[]::new);
+                Header header = in.header().require(columns);
+                String[] outHeader = Stream.concat(header.asWritten().stream(), results.stream())
+                        .toArray(String[]::new);
                 try (CsvOutput out = CsvOutput.create(output, outHeader)) {
                     for (String[] cells; (cells = in.next()) != null; ) {
                         if (cells.length == 1 && cells[0].isBlank()) {
                             continue;
                         }
                         rows++;
-                        NicResult result = calculate(header, cells, in.rowNumber(), problems);
-                        if (result != null) {
-                            Object[] row = Arrays.copyOf(cells, cells.length + 2, Object[].class);
-                            row[cells.length] = result.employee();
-                            row[cells.length + 1] = result.employer();
-                            out.row(row);
+                        try {
+                            List<Object> row = new ArrayList<>(List.of((Object[]) cells));
+                            row.addAll(calculate(new Row(header, cells, input.getFileName() + " row "
+                                    + in.rowNumber() + ", column ")));
+                            out.row(row.toArray());
+                        } catch (IllegalArgumentException problem) {
+                            problems.add(problem.getMessage());
                         }
                     }
                     if (problems.isEmpty()) {
@@ -93,46 +159,16 @@ class CalcCommand {
             return 0;
         }
 
-        private NicResult calculate(Header header, String[] cells, long row, List<String> problems) {
-            String where = input.getFileName() + " row " + row + ", column ";
-            try {
-                TaxYear year = field(where, "tax_year", () -> taxYears.get(cell(header, cells, "tax_year")));
-                PayFrequency frequency = field(where, "frequency",
-                        () -> PayFrequency.of(cell(header, cells, "frequency")));
-                field(where, "period", () -> period(cell(header, cells, "period"), frequency));
-                char category = field(where, "category", () -> category(cell(header, cells, "category"), year));
-                BigDecimal gross = field(where, "gross_pay_this_period",
-                        () -> money(cell(header, cells, "gross_pay_this_period")));
-                return new NationalInsurance(year).calculate(frequency, category, gross);
-            } catch (IllegalArgumentException problem) {
-                problems.add(problem.getMessage());
-                return null;
-            }
-        }
-
-        private static String cell(Header header, String[] cells, String column) {
-            int at = header.indexOf(column);
-            return at < cells.length ? cells[at].strip() : "";
-        }
-
-        private static int period(String text, PayFrequency frequency) {
+        static int period(String text, int last, PayFrequency frequency) {
             int period = Integer.parseInt(text);
-            if (period < 1 || period > frequency.periodsPerYear()) {
-                throw new IllegalArgumentException("must be 1 to " + frequency.periodsPerYear() + " for "
-                        + frequency.word() + " pay (was " + period + ")");
+            if (period < 1 || period > last) {
+                throw new IllegalArgumentException("must be 1 to " + last + " for " + frequency.word()
+                        + " pay (was " + period + ")");
             }
             return period;
         }
 
-        private static char category(String text, TaxYear year) {
-            if (text.length() != 1) {
-                throw new IllegalArgumentException("is not an NI category letter (was '" + text + "')");
-            }
-            year.niRates(text.charAt(0));
-            return Character.toUpperCase(text.charAt(0));
-        }
-
-        private static BigDecimal money(String text) {
+        static BigDecimal money(String text) {
             BigDecimal amount = new BigDecimal(text);
             if (amount.scale() > 2 || amount.signum() < 0) {
                 throw new IllegalArgumentException("must be pounds and pence, not negative (was '" + text + "')");
@@ -140,16 +176,29 @@ class CalcCommand {
             return amount;
         }
 
-        private interface Parse<T> {
-            T parse();
+        static boolean trueOrFalse(String text) {
+            return switch (text.toLowerCase(Locale.ROOT)) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new IllegalArgumentException("must be true or false (was '" + text + "')");
+            };
+        }
+    }
+
+    /** One row's cells, read by column name; a failure to read names the row and the column. */
+    record Row(Header header, String[] cells, String where) {
+
+        interface Parse<T> {
+            T parse(String text);
         }
 
-        /** Runs a parse, turning any failure into a message naming the row and the field. */
-        private static <T> T field(String where, String column, Parse<T> parse) {
+        <T> T field(String column, Parse<T> parse) {
+            int at = header.indexOf(column);
+            String text = at < cells.length ? cells[at].strip() : "";
             try {
-                return parse.parse();
+                return parse.parse(text);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(where + column + ": is not a number");
+                throw new IllegalArgumentException(where + column + ": is not a number (was '" + text + "')");
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(where + column + ": " + e.getMessage());
             }

@@ -63,4 +63,57 @@ class CalcCommandTests extends CommandLineTest {
         assertThat(output).doesNotExist();
         assertThat(dir.resolve("results.csv.partial")).doesNotExist();
     }
+
+    @Test
+    void calculatesPayeIncludingRefundsAndCarriesOtherColumnsThrough() throws Exception {
+        Path input = SmallCouncil.write(dir.resolve("paye.csv"), """
+                tax_year,frequency,period,tax_code,week1_month1,gross_pay_this_period,\
+                taxable_pay_to_date_before_this_period,tax_paid_to_date_before_this_period,note
+                2025-26,monthly,1,S45L,true,3164.24,0.00,0.00,HMRC Scottish month 1
+                2026-27,four-weekly,1,1257L,false,1500.00,0.00,0.00,peer mentor
+                2026-27,monthly,2,1257L,false,0.00,3000.00,390.20,refund
+                2026-27,monthly,1,K500,false,200.00,0.00,0.00,K code limit
+                """);
+        Path output = dir.resolve("paye-out.csv");
+
+        int exit = peerpay("calc", "paye", "--input", input.toString(), "--output", output.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(Files.readString(output)).isEqualTo("\uFEFFtax_year,frequency,period,tax_code,week1_month1,"
+                + "gross_pay_this_period,taxable_pay_to_date_before_this_period,tax_paid_to_date_before_this_period,"
+                + "note,tax_this_period,tax_to_date\r\n"
+                + "2025-26,monthly,1,S45L,true,3164.24,0.00,0.00,HMRC Scottish month 1,753.59,753.59\r\n"
+                + "2026-27,four-weekly,1,1257L,false,1500.00,0.00,0.00,peer mentor,106.40,106.40\r\n"
+                + "2026-27,monthly,2,1257L,false,0.00,3000.00,390.20,refund,-209.60,180.60\r\n"
+                + "2026-27,monthly,1,K500,false,200.00,0.00,0.00,K code limit,100.00,100.00\r\n");
+    }
+
+    @Test
+    void refusesBadPayeRowsNamingRowAndFieldAndWritesNothing() {
+        Path input = SmallCouncil.write(dir.resolve("bad-paye.csv"), """
+                tax_year,frequency,period,tax_code,week1_month1,gross_pay_this_period,\
+                taxable_pay_to_date_before_this_period,tax_paid_to_date_before_this_period
+                2026-27,monthly,1,1257L,false,100.00,0.00,0.00
+                2026-27,monthly,13,1257L,false,100.00,0.00,0.00
+                2026-27,monthly,1,1257,false,100.00,0.00,0.00
+                2026-27,monthly,1,1257L,yes,100.00,0.00,0.00
+                2026-27,monthly,1,1257L,false,-5.00,0.00,0.00
+                2026-27,monthly,1,D2,false,100.00,0.00,0.00
+                2026-27,monthly,1,1257L,false,100.00,0.00,
+                """);
+        Path output = dir.resolve("paye-out.csv");
+
+        int exit = peerpay("calc", "paye", "--input", input.toString(), "--output", output.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("bad-paye.csv: 6 bad row(s); no output was written")
+                .contains("bad-paye.csv row 3, column period: must be 1 to 12 for monthly pay (was 13)")
+                .contains("bad-paye.csv row 4, column tax_code: '1257' is not a tax code")
+                .contains("bad-paye.csv row 5, column week1_month1: must be true or false (was 'yes')")
+                .contains("bad-paye.csv row 6, column gross_pay_this_period: must be pounds and pence, not negative")
+                .contains("bad-paye.csv row 7, column tax_code: there is no D2 rate for rest-of-uk")
+                .contains("bad-paye.csv row 8, column tax_paid_to_date_before_this_period: is not a number (was '')");
+        assertThat(output).doesNotExist();
+    }
 }
