@@ -1,11 +1,23 @@
 package org.peerpay.operations;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.peerpay.reference.ReferenceDataLoader;
+import org.peerpay.statutory.PayFrequency;
+import org.peerpay.statutory.Paye;
+import org.peerpay.statutory.PayslipCalculator;
+import org.peerpay.statutory.PayslipInput;
+import org.peerpay.statutory.PensionBasis;
+import org.peerpay.statutory.PensionMembership;
+import org.peerpay.statutory.TaxCode;
+import org.peerpay.statutory.TaxYear;
+import org.peerpay.statutory.TaxYears;
 import org.peerpay.system.PeerPayProperties;
 import org.peerpay.system.UserFacingException;
 import org.peerpay.timesheets.ImportResult;
@@ -18,7 +30,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", description = "Benchmarks on a synthetic council. Run them on their own data directory:"
-        + " PEERPAY_DATA_DIR=/tmp/peerpay-bench.", subcommands = BenchCommand.Import.class)
+        + " PEERPAY_DATA_DIR=/tmp/peerpay-bench.", subcommands = {BenchCommand.Import.class, BenchCommand.Statutory.class})
 class BenchCommand {
 
     @Command(name = "import", mixinStandardHelpOptions = true,
@@ -91,6 +103,93 @@ class BenchCommand {
 
         private static double seconds(long since) {
             return (System.nanoTime() - since) / 1e9;
+        }
+    }
+
+    @Command(name = "statutory", mixinStandardHelpOptions = true,
+            description = "Time the statutory calculations of one payslip (holiday pay, pension, PAYE, NIC) over a"
+                    + " varied set of payslips, warmed up, single-threaded; reports the median of the rounds.")
+    static class Statutory implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--payslips", defaultValue = "100000", description = "payslips a round (default: ${DEFAULT-VALUE})")
+        int payslips;
+
+        @Option(names = "--rounds", defaultValue = "30", description = "measured rounds (default: ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Option(names = "--tax-year", defaultValue = "2026-27")
+        String taxYear;
+
+        private final TaxYears taxYears;
+
+        Statutory(TaxYears taxYears) {
+            this.taxYears = taxYears;
+        }
+
+        @Override
+        public Integer call() {
+            TaxYear year = taxYears.get(taxYear);
+            PayslipCalculator calculator = new PayslipCalculator(year);
+            PayslipInput[] inputs = syntheticPayslips(year, payslips);
+            long sink = 0;
+            for (int warm = 0; warm < 10; warm++) {
+                sink += round(calculator, inputs);
+            }
+            double[] perPayslip = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                long t0 = System.nanoTime();
+                sink += round(calculator, inputs);
+                perPayslip[r] = (System.nanoTime() - t0) / 1000.0 / inputs.length;
+            }
+            Arrays.sort(perPayslip);
+            spec.commandLine().getOut().printf("statutory calculations for one payslip, %,d payslips x %d rounds:"
+                    + " median %.2f µs (best %.2f, worst %.2f) [checksum %d]%n", inputs.length, rounds,
+                    perPayslip[rounds / 2], perPayslip[0], perPayslip[rounds - 1], sink);
+            return 0;
+        }
+
+        private static long round(PayslipCalculator calculator, PayslipInput[] inputs) {
+            long pence = 0;
+            for (PayslipInput input : inputs) {
+                pence += calculator.calculate(input).netPay().unscaledValue().longValue();
+            }
+            return pence;
+        }
+
+        /** Payslips across codes, regions, frequencies, periods, pay and pension states, from a fixed seed. */
+        static PayslipInput[] syntheticPayslips(TaxYear year, int count) {
+            Random random = new Random(42);
+            Paye paye = new Paye(year);
+            String[] codes = {"1257L", "S1257L", "C1257L", "BR", "K475", "0T", "1257L M1", "SD0", "NT", "1100L"};
+            PayFrequency[] frequencies = PayFrequency.values();
+            PensionMembership[] memberships = PensionMembership.values();
+            PayslipInput[] inputs = new PayslipInput[count];
+            for (int i = 0; i < count; i++) {
+                PayFrequency frequency = frequencies[random.nextInt(frequencies.length)];
+                int period = 1 + random.nextInt(frequency.periodsPerYear());
+                int maxHours = switch (frequency) {
+                    case WEEKLY -> 20;
+                    case TWO_WEEKLY -> 40;
+                    case FOUR_WEEKLY -> 80;
+                    case MONTHLY -> 87;
+                };
+                int minutes = 60 + random.nextInt(maxHours * 60);
+                BigDecimal pay = BigDecimal.valueOf(minutes * 1438L / 60, 2);
+                TaxCode code = TaxCode.parse(codes[random.nextInt(codes.length)]);
+                BigDecimal before = pay.multiply(BigDecimal.valueOf(period - 1));
+                BigDecimal taxBefore = period == 1 ? BigDecimal.ZERO
+                        : paye.calculate(frequency, period - 1, code, false, pay, pay.multiply(BigDecimal.valueOf(
+                                period - 2)), BigDecimal.ZERO).taxToDate();
+                inputs[i] = new PayslipInput(frequency, period, LocalDate.of(2026, 11, 13), pay, minutes,
+                        random.nextInt(5) > 0, code, false, random.nextInt(10) == 0 ? 'C' : 'A',
+                        LocalDate.of(1950 + random.nextInt(55), 1 + random.nextInt(12), 1),
+                        memberships[random.nextInt(memberships.length)], PensionBasis.RELIEF_AT_SOURCE, before,
+                        taxBefore);
+            }
+            return inputs;
         }
     }
 }
