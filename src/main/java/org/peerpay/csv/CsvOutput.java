@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.regex.Pattern;
 
 /**
  * Writes a CSV file for people to open in a spreadsheet: UTF-8 with a byte-order mark (so Excel reads £ and
@@ -86,8 +87,11 @@ public final class CsvOutput implements Closeable {
         }
     }
 
+    /** A negative amount like {@code -264.87} is a number, not a formula, and stays as it is. */
+    private static final Pattern NEGATIVE_NUMBER = Pattern.compile("-\\d+(\\.\\d+)?");
+
     static String neutralise(String text) {
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !NEGATIVE_NUMBER.matcher(text).matches()) {
             return "'" + text;
         }
         return text;

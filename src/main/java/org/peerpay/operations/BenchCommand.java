@@ -9,6 +9,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.peerpay.reference.ReferenceDataLoader;
+import org.peerpay.statutory.HolidayMethod;
 import org.peerpay.statutory.PayFrequency;
 import org.peerpay.statutory.Paye;
 import org.peerpay.statutory.PayslipCalculator;
@@ -184,7 +185,7 @@ class BenchCommand {
                         : paye.calculate(frequency, period - 1, code, false, pay, pay.multiply(BigDecimal.valueOf(
                                 period - 2)), BigDecimal.ZERO).taxToDate();
                 inputs[i] = new PayslipInput(frequency, period, LocalDate.of(2026, 11, 13), pay, minutes,
-                        random.nextInt(5) > 0, code, false, random.nextInt(10) == 0 ? 'C' : 'A',
+                        HolidayMethod.values()[random.nextInt(3)], code, false, random.nextInt(10) == 0 ? 'C' : 'A',
                         LocalDate.of(1950 + random.nextInt(55), 1 + random.nextInt(12), 1),
                         memberships[random.nextInt(memberships.length)], PensionBasis.RELIEF_AT_SOURCE, before,
                         taxBefore);

@@ -20,9 +20,9 @@ public final class PayslipCalculator {
     }
 
     public PayslipFigures calculate(PayslipInput in) {
-        BigDecimal holidayPay = in.holidayRolledUp() ? HolidayPay.rolledUp(in.payForTimeWorked())
+        BigDecimal holidayPay = in.holiday() == HolidayMethod.ROLLED_UP ? HolidayPay.rolledUp(in.payForTimeWorked())
                 : BigDecimal.ZERO.setScale(2);
-        int holidayMinutes = in.holidayRolledUp() ? 0 : HolidayPay.accruedMinutes(in.minutesWorked());
+        int holidayMinutes = in.holiday() == HolidayMethod.ACCRUED ? HolidayPay.accruedMinutes(in.minutesWorked()) : 0;
         BigDecimal gross = in.payForTimeWorked().add(holidayPay);
         PensionResult pensionResult = pension.assess(in.frequency(), in.dateOfBirth(), in.payDate(), gross,
                 in.pension(), in.pensionBasis());

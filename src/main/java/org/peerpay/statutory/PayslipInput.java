@@ -8,12 +8,11 @@ import java.time.LocalDate;
  *
  * @param period the tax period of the pay date (see {@link Paye#calculate})
  * @param payForTimeWorked pay for the period's hours, in pounds, before holiday pay
- * @param holidayRolledUp true to pay rolled-up holiday pay as its own line; false to accrue holiday hours
  * @param taxablePayBefore taxable pay of this employment earlier in the tax year
  * @param taxPaidBefore tax deducted earlier in the tax year
  */
 public record PayslipInput(PayFrequency frequency, int period, LocalDate payDate, BigDecimal payForTimeWorked,
-        int minutesWorked, boolean holidayRolledUp, TaxCode taxCode, boolean week1Month1, char niCategory,
+        int minutesWorked, HolidayMethod holiday, TaxCode taxCode, boolean week1Month1, char niCategory,
         LocalDate dateOfBirth, PensionMembership pension, PensionBasis pensionBasis, BigDecimal taxablePayBefore,
         BigDecimal taxPaidBefore) {
 }

@@ -45,13 +45,16 @@ class CsvFilesTest {
         try (CsvOutput out = CsvOutput.create(file, "name", "note", "amount")) {
             out.row("=SUM(A1:A9)", "said \"hi\", then left", new java.math.BigDecimal("-12.50"));
             out.row("+44 113", "@home\nnext line", null);
+            out.row("-264.87", "-2+3", "-1e5");
             assertThat(file).doesNotExist();
             out.commit();
         }
 
         assertThat(Files.readString(file)).isEqualTo("\uFEFFname,note,amount\r\n"
                 + "'=SUM(A1:A9),\"said \"\"hi\"\", then left\",-12.50\r\n"
-                + "'+44 113,\"'@home\nnext line\",\r\n");
+                + "'+44 113,\"'@home\nnext line\",\r\n"
+                // a negative amount passed as text is a number, not a formula; anything else after '-' is neutralised
+                + "-264.87,'-2+3,'-1e5\r\n");
     }
 
     @Test

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.opencsv.CSVReader;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.peerpay.support.SmallCouncil;
 
@@ -115,5 +120,27 @@ class CalcCommandTests extends CommandLineTest {
                 .contains("bad-paye.csv row 7, column tax_code: there is no D2 rate for rest-of-uk")
                 .contains("bad-paye.csv row 8, column tax_paid_to_date_before_this_period: is not a number (was '')");
         assertThat(output).doesNotExist();
+    }
+
+    @ParameterizedTest(name = "calc {0} agrees with every HMRC case in {1}")
+    @CsvSource({
+            "paye, hmrc-paye-2025-26.csv, tax_this_period, hmrc_tax_this_period",
+            "paye, hmrc-paye-2025-26.csv, tax_to_date, hmrc_tax_to_date",
+            "nic, hmrc-nic-2025-26.csv, employee_nic, hmrc_employee_nic",
+            "nic, hmrc-nic-2025-26.csv, employer_nic, hmrc_employer_nic"})
+    void agreesWithHmrcsCasesInTheSampleFiles(String calculator, String file, String column, String hmrcColumn)
+            throws Exception {
+        Path output = dir.resolve("checked.csv");
+
+        int exit = peerpay("calc", calculator, "--input", "sample-data/calc/" + file, "--output", output.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        List<String[]> rows = new CSVReader(Files.newBufferedReader(output)).readAll();
+        List<String> header = Arrays.asList(rows.get(0));
+        int calculated = header.indexOf(column);
+        int expected = header.indexOf(hmrcColumn);
+        assertThat(rows).hasSizeGreaterThan(100);
+        assertThat(rows.subList(1, rows.size())).allSatisfy(row ->
+                assertThat(row[calculated]).as(row[0]).isEqualTo(row[expected]));
     }
 }

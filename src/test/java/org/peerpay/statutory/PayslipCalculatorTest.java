@@ -16,7 +16,7 @@ class PayslipCalculatorTest {
     void putsHolidayPayPensionTaxAndNationalInsuranceOnOnePayslip() {
         // four weeks of 70 hours at £14.38 = 1006.60; rolled-up holiday 12.07% = 121.50 (121.4966)
         PayslipFigures slip = CALCULATOR.calculate(new PayslipInput(PayFrequency.FOUR_WEEKLY, 8,
-                LocalDate.of(2026, 11, 13), new BigDecimal("1006.60"), 70 * 60, true, TaxCode.parse("1257L"), false,
+                LocalDate.of(2026, 11, 13), new BigDecimal("1006.60"), 70 * 60, HolidayMethod.ROLLED_UP, TaxCode.parse("1257L"), false,
                 'A', LocalDate.of(1990, 1, 1), PensionMembership.ENROLLED, PensionBasis.RELIEF_AT_SOURCE,
                 new BigDecimal("7000.00"), new BigDecimal("0.00")));
 
@@ -36,7 +36,7 @@ class PayslipCalculatorTest {
     @Test
     void accruesHolidayHoursInsteadOfPayingThem() {
         PayslipFigures slip = CALCULATOR.calculate(new PayslipInput(PayFrequency.FOUR_WEEKLY, 1,
-                LocalDate.of(2026, 5, 1), new BigDecimal("431.40"), 30 * 60, false, TaxCode.parse("1257L"), false,
+                LocalDate.of(2026, 5, 1), new BigDecimal("431.40"), 30 * 60, HolidayMethod.ACCRUED, TaxCode.parse("1257L"), false,
                 'A', LocalDate.of(1990, 1, 1), PensionMembership.NOT_ENROLLED, PensionBasis.RELIEF_AT_SOURCE,
                 BigDecimal.ZERO, BigDecimal.ZERO));
 
@@ -45,5 +45,18 @@ class PayslipCalculatorTest {
         assertThat(slip.grossPay()).isEqualByComparingTo("431.40");
         assertThat(slip.pension().category()).isEqualTo(WorkerCategory.ENTITLED_WORKER);  // not above £480
         assertThat(slip.netPay()).isEqualByComparingTo("431.40");
+    }
+
+    @Test
+    void paysNoHolidayWhenTheEmploymentHasNone() {
+        PayslipFigures slip = CALCULATOR.calculate(new PayslipInput(PayFrequency.WEEKLY, 1,
+                LocalDate.of(2026, 4, 10), new BigDecimal("143.80"), 10 * 60, HolidayMethod.of("none"),
+                TaxCode.parse("BR"), false, 'A', LocalDate.of(1990, 1, 1), PensionMembership.OPTED_OUT,
+                PensionBasis.RELIEF_AT_SOURCE, BigDecimal.ZERO, BigDecimal.ZERO));
+
+        assertThat(slip.holidayPay()).isZero();
+        assertThat(slip.holidayMinutesAccrued()).isZero();
+        assertThat(slip.tax().taxThisPeriod()).isEqualByComparingTo("28.60");  // BR: 143 at 20%
+        assertThat(slip.netPay()).isEqualByComparingTo("115.20");              // under the PT: no NIC
     }
 }
