@@ -101,8 +101,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
+    /** The database's URL, without a user: each connection names its own role. */
     public String jdbcUrl() {
-        return server.getJdbcUrl("postgres", "postgres");
+        return "jdbc:postgresql://localhost:" + server.getPort() + "/postgres";
     }
 
     public String username() {

@@ -2,11 +2,13 @@ package org.peerpay.system;
 
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
@@ -17,18 +19,33 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 @Conditional(EmbeddedPostgresConfiguration.NoDataSourceUrl.class)
 class EmbeddedPostgresConfiguration {
 
+    static final String APPLICATION_ROLE = "peerpay_app";
+
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(PeerPayProperties properties) {
         return EmbeddedPostgres.open(properties.dataDir());
     }
 
+    /** The application's connections: as {@value #APPLICATION_ROLE}, which owns nothing (see V4). */
     @Bean(destroyMethod = "close")
+    @Primary
     DataSource dataSource(EmbeddedPostgres postgres) {
+        return pool(postgres, APPLICATION_ROLE, 10, "peerpay-embedded");
+    }
+
+    /** Flyway's connection: as the owner of the schema. */
+    @Bean(destroyMethod = "close")
+    @FlywayDataSource
+    DataSource ownerDataSource(EmbeddedPostgres postgres) {
+        return pool(postgres, postgres.username(), 2, "peerpay-owner");
+    }
+
+    private static HikariDataSource pool(EmbeddedPostgres postgres, String user, int size, String name) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.jdbcUrl());
-        dataSource.setUsername(postgres.username());
-        dataSource.setMaximumPoolSize(10);
-        dataSource.setPoolName("peerpay-embedded");
+        dataSource.setUsername(user);
+        dataSource.setMaximumPoolSize(size);
+        dataSource.setPoolName(name);
         return dataSource;
     }
 

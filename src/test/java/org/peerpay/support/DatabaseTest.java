@@ -9,7 +9,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.peerpay.system.EmbeddedPostgres;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -29,15 +32,36 @@ public abstract class DatabaseTest {
     @Autowired
     protected JdbcTemplate jdbc;
 
+    @Autowired
+    EmbeddedPostgres postgres;
+
+    /**
+     * Empties every table as the schema's owner: the application's role may not TRUNCATE, and the ledger's tables
+     * refuse it to everyone but a session that replays changes (session_replication_role = replica).
+     */
     @BeforeEach
     void emptyDatabase() {
-        jdbc.execute("""
-                truncate payroll_exception, timesheet_reject, timesheet_line, timesheet_import, funding, budget_period,
-                         employment_rate, employment, mentor, service_user,
-                         batch_step_execution_context, batch_job_execution_context, batch_step_execution,
-                         batch_job_execution_params, batch_job_execution, batch_job_instance cascade
-                """);
+        SingleConnectionDataSource owner = new SingleConnectionDataSource(postgres.jdbcUrl(), postgres.username(),
+                "", true);
+        try {
+            JdbcTemplate asOwner = new JdbcTemplate(owner);
+            asOwner.execute("set session_replication_role = replica");
+            asOwner.execute("""
+                    truncate posting, journal_entry, payslip_line, payslip, pay_run,
+                             payroll_exception, timesheet_reject, timesheet_line, timesheet_import, funding,
+                             budget_period, employment_rate, employment, mentor, service_user,
+                             batch_step_execution_context, batch_job_execution_context, batch_step_execution,
+                             batch_job_execution_params, batch_job_execution, batch_job_instance cascade
+                    """);
+        } finally {
+            owner.destroy();
+        }
         deleteTree(OUT);
+    }
+
+    /** Statements as the schema's owner, for what a test does that the application may not (DDL, say). */
+    protected JdbcTemplate asOwner() {
+        return new JdbcTemplate(new DriverManagerDataSource(postgres.jdbcUrl(), postgres.username(), ""));
     }
 
     public static void deleteTree(Path root) {

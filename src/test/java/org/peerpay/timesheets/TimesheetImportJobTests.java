@@ -273,14 +273,14 @@ class TimesheetImportJobTests extends DatabaseTest {
         }
         Path file = SmallCouncil.write(dir.resolve("long.csv"), csv.toString());
         // Given a database that refuses row 57, as a full disk or a dropped connection might, mid-file
-        jdbc.execute("alter table timesheet_line add constraint fail_here check (source_row <> 57)");
+        asOwner().execute("alter table timesheet_line add constraint fail_here check (source_row <> 57)");
         try {
             assertThatThrownBy(() -> importer.importFile(file, AS_OF, OUT))
                     .isInstanceOf(JobFailedException.class)
                     .hasMessageContaining("timesheetImportJob failed in stageTimesheetsStep")
                     .hasMessageContaining("run the same command again");
         } finally {
-            jdbc.execute("alter table timesheet_line drop constraint fail_here");
+            asOwner().execute("alter table timesheet_line drop constraint fail_here");
         }
         assertThat(jdbc.queryForObject("select count(*) from timesheet_line", Integer.class)).isEqualTo(50);
         assertThat(jdbc.queryForObject("select count(*) from imported_timesheet_line", Integer.class))
