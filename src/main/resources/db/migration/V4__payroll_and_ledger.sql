@@ -12,8 +12,12 @@ begin
 end
 $$;
 
--- The run that paid (or held) a line.
+-- The run that paid (or held) a line. A held line that a coordinator releases is RELEASED until a supplementary
+-- run of its period pays it.
 alter table timesheet_line add column pay_run_id bigint;
+alter table timesheet_line drop constraint timesheet_line_status_check;
+alter table timesheet_line add constraint timesheet_line_status_check
+    check (status in ('ACCEPTED', 'HELD', 'RELEASED', 'PAID', 'VOID'));
 
 -- One pay run of a pay period: run 1 pays the period, later runs (supplementary) pay what was released after it.
 create table pay_run (

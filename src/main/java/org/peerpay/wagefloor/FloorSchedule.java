@@ -45,6 +45,19 @@ public final class FloorSchedule {
         return Optional.ofNullable(best);
     }
 
+    /** The rate of one schedule (by name) in force on a date for a worker of an age, if it has one. */
+    public Optional<HourlyRate> rateOf(String schedule, LocalDate date, int age) {
+        TreeMap<LocalDate, List<WageFloor>> rows = schedules.get(schedule);
+        Map.Entry<LocalDate, List<WageFloor>> inForce = rows == null ? null : rows.floorEntry(date);
+        if (inForce == null) {
+            return Optional.empty();
+        }
+        return inForce.getValue().stream()
+                .filter(floor -> (floor.minAge() == null || age >= floor.minAge())
+                        && (floor.maxAge() == null || age <= floor.maxAge()))
+                .map(WageFloor::rate).max(Comparator.naturalOrder());
+    }
+
     /** Whether a rate could be under some floor at all: when not, no date or age needs looking at. */
     public boolean couldBeUnder(HourlyRate rate) {
         return highest != null && rate.isBelow(highest);

@@ -1,0 +1,7 @@
+package org.peerpay.payroll;
+
+import java.util.List;
+
+/** One employment's shifts to pay in a run: one item of the pay run. */
+record EmploymentWork(EmploymentTerms terms, List<WorkedShift> shifts) {
+}

@@ -1,0 +1,77 @@
+package org.peerpay.payroll;
+
+import java.nio.file.Path;
+import org.peerpay.csv.CsvOutput;
+import org.peerpay.system.PeerPayProperties;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * A pay period's files, written whole each time a run of it completes: {@code payslips/<period>/payslips.csv}
+ * (every payslip of every run of the period) and {@code exceptions/<period>.csv}.
+ */
+@Component
+class PayRunFiles {
+
+    static final String[] PAYSLIP_COLUMNS = {"period", "service_user_ref", "mentor_ref", "employment_ref", "minutes",
+            "basic_pay", "floor_uplift", "arrears", "holiday_pay", "gross_pay", "tax", "employee_nic",
+            "employee_pension", "net_pay", "employer_nic", "employment_allowance_offset", "employer_pension",
+            "employer_cost"};
+    static final String[] EXCEPTION_COLUMNS = {"period", "type", "service_user_ref", "mentor_ref", "employment_ref",
+            "detail"};
+
+    private final JdbcTemplate jdbc;
+    private final PeerPayProperties properties;
+
+    PayRunFiles(JdbcTemplate jdbc, PeerPayProperties properties) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    static Path payslipsFile(Path out, PayPeriod period) {
+        return out.resolve("payslips").resolve(period.id()).resolve("payslips.csv");
+    }
+
+    static Path exceptionsFile(Path out, PayPeriod period) {
+        return out.resolve("exceptions").resolve(period.id() + ".csv");
+    }
+
+    void write(PayPeriod period) {
+        Path out = properties.outDir();
+        try (CsvOutput csv = CsvOutput.create(payslipsFile(out, period), PAYSLIP_COLUMNS)) {
+            jdbc.query("""
+                    select p.period_id, s.ref, m.ref, e.ref, p.minutes, p.basic_pay, p.floor_uplift, p.arrears,
+                           p.holiday_pay, p.gross_pay, p.tax, p.employee_nic, p.employee_pension, p.net_pay,
+                           p.employer_nic, p.employment_allowance_offset, p.employer_pension, p.employer_cost
+                    from payslip p
+                    join service_user s on s.id = p.service_user_id
+                    join mentor m on m.id = p.mentor_id
+                    join employment e on e.id = p.employment_id
+                    where p.period_id = ?
+                    order by s.ref, m.ref, e.ref, p.pay_run_id""", rs -> {
+                Object[] row = new Object[PAYSLIP_COLUMNS.length];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = rs.getObject(i + 1);
+                }
+                csv.row(row);
+            }, period.id());
+            csv.commit();
+        }
+        try (CsvOutput csv = CsvOutput.create(exceptionsFile(out, period), EXCEPTION_COLUMNS)) {
+            jdbc.query("""
+                    select x.period_id, x.type, s.ref, m.ref, e.ref,
+                           case when x.work_date is null then x.detail
+                                else to_char(x.work_date, 'YYYY-MM-DD') || ': ' || x.detail end
+                    from payroll_exception x
+                    left join service_user s on s.id = x.service_user_id
+                    left join mentor m on m.id = x.mentor_id
+                    left join employment e on e.id = x.employment_id
+                    where x.period_id = ?
+                    order by x.type, s.ref, m.ref, e.ref, x.work_date, x.id""", rs -> {
+                csv.row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6));
+            }, period.id());
+            csv.commit();
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.peerpay.payroll;
+
+import java.time.LocalDate;
+import javax.sql.DataSource;
+import org.peerpay.ledger.Ledger;
+import org.peerpay.statutory.TaxYears;
+import org.peerpay.system.ProgressListener;
+import org.peerpay.wagefloor.WageFloorProperties;
+import org.peerpay.wagefloor.WageFloors;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code payRunJob}: identified by the pay period ({@code period}, like {@code 2026-27/4W08}) and the run's number
+ * in the period ({@code run}: 1, then supplementary runs); also given {@code payRunId}, {@code importBound} and
+ * {@code payDate}. Steps: work out and store the payslips and their charges (chunked by employments, restartable),
+ * mark the paid lines, review the budgets charged, write the period's files, complete the run.
+ */
+@Configuration(proxyBeanMethods = false)
+class PayRunJobConfiguration {
+
+    static final String JOB_NAME = "payRunJob";
+
+    @Bean
+    Job payRunJob(JobRepository jobRepository, Step calculatePayslipsStep, Step markLinesPaidStep,
+                  Step reviewBudgetsStep, Step writePayRunFilesStep, Step completePayRunStep) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(calculatePayslipsStep)
+                .next(markLinesPaidStep)
+                .next(reviewBudgetsStep)
+                .next(writePayRunFilesStep)
+                .next(completePayRunStep)
+                .build();
+    }
+
+    @Bean
+    Step calculatePayslipsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                               EmploymentWorkReader employmentWorkReader, PayslipProcessor payslipProcessor,
+                               PayslipWriter payslipWriter, PayrollProperties properties) {
+        return new StepBuilder("calculatePayslipsStep", jobRepository)
+                .<EmploymentWork, PayslipDraft>chunk(properties.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(employmentWorkReader)
+                .processor(payslipProcessor)
+                .writer(payslipWriter)
+                .listener(new ProgressListener("calculatePayslipsStep", "employments paid",
+                        execution -> execution.getWriteCount()))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    EmploymentWorkReader employmentWorkReader(DataSource dataSource, JdbcTemplate jdbc,
+                                              @Value("#{stepExecution}") StepExecution step) {
+        PayRunScope payRunScope = scopeOf(step);
+        return new EmploymentWorkReader(dataSource, payRunScope,
+                EmploymentTermsLoader.load(jdbc, payRunScope.period().frequency()));
+    }
+
+    @Bean
+    @StepScope
+    PayslipProcessor payslipProcessor(JdbcTemplate jdbc, TaxYears taxYears, WageFloors wageFloors,
+                                      WageFloorProperties floorProperties, PayrollProperties properties,
+                                      @Value("#{stepExecution}") StepExecution step,
+                                      @Value("#{jobParameters['payDate']}") LocalDate payDate) {
+        PayRunScope payRunScope = scopeOf(step);
+        String taxYear = PayPeriod.containing(payRunScope.period().frequency(), payDate).taxYear();
+        return new PayslipProcessor(new PayslipMaker(payRunScope.period(), payDate, taxYears.get(taxYear),
+                wageFloors.current(), floorProperties.policy(), properties.statutoryMinimum(),
+                properties.pensionBasis(), payRunScope.supplementary(), RunningFigures.load(jdbc, taxYear)));
+    }
+
+    @Bean
+    @StepScope
+    PayslipWriter payslipWriter(JdbcTemplate jdbc, Ledger ledger, @Value("#{stepExecution}") StepExecution step) {
+        return new PayslipWriter(jdbc, ledger, scopeOf(step));
+    }
+
+    @Bean
+    Step markLinesPaidStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                           JdbcTemplate jdbc) {
+        return new StepBuilder("markLinesPaidStep", jobRepository)
+                .tasklet((contribution, chunk) -> PayRunSteps.markLinesPaid(jdbc, scopeOf(chunk.getStepContext().getStepExecution()))
+                        .execute(contribution, chunk), transactionManager)
+                .build();
+    }
+
+    @Bean
+    Step reviewBudgetsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                           JdbcTemplate jdbc) {
+        return new StepBuilder("reviewBudgetsStep", jobRepository)
+                .tasklet((contribution, chunk) -> PayRunSteps.reviewBudgets(jdbc, scopeOf(chunk.getStepContext().getStepExecution()))
+                        .execute(contribution, chunk), transactionManager)
+                .build();
+    }
+
+    @Bean
+    Step writePayRunFilesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                              PayRunFiles payRunFiles) {
+        return new StepBuilder("writePayRunFilesStep", jobRepository)
+                .tasklet((contribution, chunk) -> {
+                    payRunFiles.write(scopeOf(chunk.getStepContext().getStepExecution()).period());
+                    return org.springframework.batch.infrastructure.repeat.RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+    }
+
+    @Bean
+    Step completePayRunStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                            JdbcTemplate jdbc) {
+        return new StepBuilder("completePayRunStep", jobRepository)
+                .tasklet((contribution, chunk) -> PayRunSteps.completeRun(jdbc, scopeOf(chunk.getStepContext().getStepExecution()))
+                        .execute(contribution, chunk), transactionManager)
+                .build();
+    }
+
+    /** The run's scope, from the job parameters. */
+    private static PayRunScope scopeOf(StepExecution step) {
+        var parameters = step.getJobParameters();
+        return new PayRunScope(PayPeriod.parse(parameters.getString("period")),
+                parameters.getLong("run").intValue(), parameters.getLong("payRunId"),
+                parameters.getLong("importBound"));
+    }
+}

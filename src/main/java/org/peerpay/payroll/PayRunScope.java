@@ -1,0 +1,28 @@
+package org.peerpay.payroll;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * Which lines a pay run pays. The first run of a period pays every accepted line not yet paid or held, dated up
+ * to the period's end (earlier dates as arrears); a supplementary run pays the lines of the period that its
+ * earlier runs held and a coordinator has since released. Only lines of imports completed when the run began
+ * ({@code importBound}) count, so an import finishing mid-run waits for the next run.
+ */
+record PayRunScope(PayPeriod period, int runNumber, long payRunId, long importBound) {
+
+    boolean supplementary() {
+        return runNumber > 1;
+    }
+
+    /** A condition on the lines table (alias given; space first), with one parameter, bound by {@link #bindLinesCondition}. */
+    String linesCondition(String alias) {
+        return supplementary()
+                ? " " + alias + ".status = 'RELEASED' and " + alias + ".pay_run_id in (select id from pay_run where period_id = ?)\n"
+                : " " + alias + ".status = 'ACCEPTED' and " + alias + ".pay_run_id is null and ? is not null\n";
+    }
+
+    void bindLinesCondition(PreparedStatement statement, int index) throws SQLException {
+        statement.setString(index, period.id());
+    }
+}

@@ -1,0 +1,100 @@
+package org.peerpay.payroll;
+
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The set-based steps of a pay run, each one statement or a few in one transaction. */
+final class PayRunSteps {
+
+    private PayRunSteps() {
+    }
+
+    /** Marks the lines on this run's payslips as paid by it: the same lines the run read, less those it held. */
+    static Tasklet markLinesPaid(JdbcTemplate jdbc, PayRunScope scope) {
+        return (StepContribution contribution, ChunkContext chunk) -> {
+            int marked = jdbc.update("""
+                    update timesheet_line l set status = 'PAID', pay_run_id = ?
+                    from employment e
+                    where e.id = l.employment_id and e.pay_frequency = ?
+                      and l.work_date <= ? and l.import_id <= ?
+                      and l.import_id in (select id from timesheet_import where status = 'COMPLETED')
+                      and exists (select 1 from payslip p where p.pay_run_id = ? and p.employment_id = l.employment_id)
+                      and """ + scope.linesCondition("l"), ps -> {
+                ps.setLong(1, scope.payRunId());
+                ps.setString(2, scope.period().frequency().word());
+                ps.setObject(3, scope.period().end());
+                ps.setLong(4, scope.importBound());
+                ps.setLong(5, scope.payRunId());
+                scope.bindLinesCondition(ps, 6);
+            });
+            contribution.incrementWriteCount(marked);
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    /**
+     * Looks at each budget this run charged: OVERSPEND when the charge took it below zero (the mentor is paid all
+     * the same), PLAN_EXCEEDED when the period's hours are above the support plan's, SURPLUS when the balance is
+     * above the service user's retention weeks of planned cost.
+     */
+    static Tasklet reviewBudgets(JdbcTemplate jdbc, PayRunScope scope) {
+        return (StepContribution contribution, ChunkContext chunk) -> {
+            int raised = jdbc.update("""
+                    with charged as (
+                        select p.service_user_id, sum(p.minutes) as minutes, sum(p.employer_cost) as cost
+                        from payslip p where p.pay_run_id = ? group by p.service_user_id),
+                    review as (
+                        select c.service_user_id, c.minutes, c.cost, s.retention_weeks,
+                               -(select coalesce(sum(x.amount), 0) from posting x
+                                 where x.service_user_id = c.service_user_id and x.account = 'BUDGET') as balance,
+                               b.planned_hours_per_week as planned
+                        from charged c
+                        join service_user s on s.id = c.service_user_id
+                        left join budget_period b on b.service_user_id = c.service_user_id
+                                                 and ? between b.start_date and b.end_date),
+                    raised as (
+                        select 'OVERSPEND' as type, service_user_id,
+                               'the budget is £' || to_char(-balance, 'FM999999990.00') || ' overdrawn after £'
+                               || to_char(cost, 'FM999999990.00') || ' of pay was charged; the mentor was paid; ask'
+                               || ' the council about funding' as detail
+                        from review where balance < 0
+                        union all
+                        select 'PLAN_EXCEEDED', service_user_id,
+                               to_char(minutes / 60.0, 'FM999990.00') || ' hours paid against '
+                               || to_char(planned * ?, 'FM999990.00') || ' planned ('
+                               || to_char(planned, 'FM9990.00') || ' a week)'
+                        from review where planned is not null and minutes > planned * ? * 60
+                        union all
+                        select 'SURPLUS', service_user_id,
+                               'the balance £' || to_char(balance, 'FM999999990.00') || ' is above '
+                               || retention_weeks || ' weeks of planned cost (£'
+                               || to_char(retention_weeks * planned * cost * 60 / minutes, 'FM999999990.00')
+                               || '); the council may reclaim the surplus'
+                        from review
+                        where planned is not null and minutes > 0
+                          and balance > retention_weeks * planned * cost * 60 / minutes)
+                    insert into payroll_exception (type, service_user_id, detail, period_id, pay_run_id)
+                    select type, service_user_id, detail, ?, ? from raised""", ps -> {
+                ps.setLong(1, scope.payRunId());
+                ps.setObject(2, scope.period().end());
+                ps.setBigDecimal(3, scope.period().weeks());
+                ps.setBigDecimal(4, scope.period().weeks());
+                ps.setString(5, scope.period().id());
+                ps.setLong(6, scope.payRunId());
+            });
+            contribution.incrementWriteCount(raised);
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    /** Marks the run completed: from now on its payslips are final and a new run of the period is supplementary. */
+    static Tasklet completeRun(JdbcTemplate jdbc, PayRunScope scope) {
+        return (StepContribution contribution, ChunkContext chunk) -> {
+            jdbc.update("update pay_run set status = 'COMPLETED', completed_at = now() where id = ?", scope.payRunId());
+            return RepeatStatus.FINISHED;
+        };
+    }
+}

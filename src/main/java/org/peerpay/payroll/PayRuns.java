@@ -1,0 +1,176 @@
+package org.peerpay.payroll;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.peerpay.statutory.PayFrequency;
+import org.peerpay.statutory.TaxYears;
+import org.peerpay.system.Jobs;
+import org.peerpay.system.PeerPayProperties;
+import org.peerpay.system.UserFacingException;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts, resumes and reports pay runs. A period is paid once by its first run; after that, a run of it happens
+ * only to pay shifts a coordinator released from hold (a supplementary run). A run left unfinished by a process
+ * that stopped is resumed, with the same lines, from its last commit.
+ */
+@Service
+public class PayRuns {
+
+    private final JdbcTemplate jdbc;
+    private final Jobs jobs;
+    private final Job payRunJob;
+    private final PayrollProperties payroll;
+    private final TaxYears taxYears;
+    private final PeerPayProperties properties;
+
+    PayRuns(JdbcTemplate jdbc, Jobs jobs, Job payRunJob, PayrollProperties payroll, TaxYears taxYears,
+            PeerPayProperties properties) {
+        this.jdbc = jdbc;
+        this.jobs = jobs;
+        this.payRunJob = payRunJob;
+        this.payroll = payroll;
+        this.taxYears = taxYears;
+        this.properties = properties;
+    }
+
+    /** What a run did, or why there was nothing to do. */
+    public record Summary(PayPeriod period, int runNumber, LocalDate payDate, boolean ran, String note, int payslips,
+            BigDecimal gross, BigDecimal net, BigDecimal employerCost, int budgetsCharged, int shiftsHeld,
+            Map<String, Integer> exceptions, Path payslipsFile, Path exceptionsFile) {
+    }
+
+    public Summary pay(PayPeriod period) {
+        List<Map<String, Object>> unfinished = jdbc.queryForList("select id, run_number, import_bound, pay_date"
+                + " from pay_run where period_id = ? and status = 'RUNNING'", period.id());
+        long payRunId;
+        int run;
+        long importBound;
+        LocalDate payDate;
+        if (!unfinished.isEmpty()) {
+            Map<String, Object> left = unfinished.get(0);
+            payRunId = ((Number) left.get("id")).longValue();
+            run = ((Number) left.get("run_number")).intValue();
+            importBound = ((Number) left.get("import_bound")).longValue();
+            payDate = ((java.sql.Date) left.get("pay_date")).toLocalDate();
+        } else {
+            Integer last = jdbc.queryForObject("select max(run_number) from pay_run where period_id = ?",
+                    Integer.class, period.id());
+            if (last != null && releasedShifts(period) == 0) {
+                LocalDate completed = jdbc.queryForObject("select completed_at::date from pay_run where period_id = ?"
+                        + " and run_number = ?", LocalDate.class, period.id(), last);
+                return new Summary(period, last, null, false, period.id() + " was paid on " + completed
+                        + (last > 1 ? " (run " + last + ")" : "") + "; nothing has been released since, so there is"
+                        + " nothing to pay", 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, Map.of(),
+                        null, null);
+            }
+            run = last == null ? 1 : last + 1;
+            payDate = payroll.payDate(period);
+            String taxYear = PayPeriod.containing(period.frequency(), payDate).taxYear();
+            try {
+                taxYears.get(taxYear);
+            } catch (IllegalArgumentException e) {
+                throw new UserFacingException("Cannot pay " + period.id() + ": its pay date " + payDate + " falls in"
+                        + " tax year " + taxYear + ", and " + e.getMessage() + ". Add that tax year's figures to"
+                        + " batch-config/tax-years first.");
+            }
+            importBound = jdbc.queryForObject("select coalesce(max(id), 0) from timesheet_import"
+                    + " where status = 'COMPLETED'", Long.class);
+            payRunId = jdbc.queryForObject("insert into pay_run (period_id, run_number, pay_date, import_bound, status)"
+                    + " values (?, ?, ?, ?, 'RUNNING') returning id", Long.class, period.id(), run, payDate,
+                    importBound);
+        }
+        jobs.run(payRunJob, new JobParametersBuilder()
+                .addString("period", period.id())
+                .addLong("run", (long) run)
+                .addLong("payRunId", payRunId, false)
+                .addLong("importBound", importBound, false)
+                .addLocalDate("payDate", payDate, false)
+                .toJobParameters());
+        return summary(period, run, payRunId, payDate);
+    }
+
+    private Summary summary(PayPeriod period, int run, long payRunId, LocalDate payDate) {
+        Map<String, Object> totals = jdbc.queryForMap("""
+                select count(*) as payslips, coalesce(sum(gross_pay), 0) as gross, coalesce(sum(net_pay), 0) as net,
+                       coalesce(sum(employer_cost), 0) as cost, count(distinct service_user_id) as budgets
+                from payslip where pay_run_id = ?""", payRunId);
+        Integer held = jdbc.queryForObject("select count(*) from timesheet_line where pay_run_id = ? and status = 'HELD'",
+                Integer.class, payRunId);
+        Map<String, Integer> exceptions = new LinkedHashMap<>();
+        jdbc.query("select type, count(*) from payroll_exception where pay_run_id = ? group by type order by type",
+                rs -> {
+                    exceptions.put(rs.getString(1), rs.getInt(2));
+                }, payRunId);
+        return new Summary(period, run, payDate, true, null, ((Number) totals.get("payslips")).intValue(),
+                (BigDecimal) totals.get("gross"), (BigDecimal) totals.get("net"), (BigDecimal) totals.get("cost"),
+                ((Number) totals.get("budgets")).intValue(), held, exceptions,
+                PayRunFiles.payslipsFile(properties.outDir(), period),
+                PayRunFiles.exceptionsFile(properties.outDir(), period));
+    }
+
+    private int releasedShifts(PayPeriod period) {
+        return jdbc.queryForObject("select count(*) from timesheet_line where status = 'RELEASED'"
+                + " and pay_run_id in (select id from pay_run where period_id = ?)", Integer.class, period.id());
+    }
+
+    /**
+     * The periods to pay by a date, oldest first: for each pay frequency, from the period of the oldest shift not
+     * yet paid (or a run left unfinished) to the last period that ended before the date, leaving out those paid
+     * already; and any period with shifts released from hold.
+     */
+    public List<PayPeriod> periodsDue(LocalDate asOf) {
+        List<PayPeriod> due = new ArrayList<>();
+        for (PayFrequency frequency : PayFrequency.values()) {
+            LocalDate oldest = jdbc.queryForObject("""
+                    select min(l.work_date) from timesheet_line l join employment e on e.id = l.employment_id
+                    where e.pay_frequency = ? and l.status = 'ACCEPTED' and l.pay_run_id is null
+                      and l.import_id in (select id from timesheet_import where status = 'COMPLETED')""",
+                    LocalDate.class, frequency.word());
+            List<PayPeriod> open = jdbc.queryForList("select distinct period_id from pay_run where status = 'RUNNING'"
+                    + " union select distinct r.period_id from timesheet_line l join pay_run r on r.id = l.pay_run_id"
+                    + " where l.status = 'RELEASED'", String.class).stream().map(PayPeriod::parse)
+                    .filter(p -> p.frequency() == frequency).toList();
+            for (PayPeriod period : open) {
+                if (!due.contains(period)) {
+                    due.add(period);
+                }
+            }
+            if (oldest == null) {
+                continue;
+            }
+            for (PayPeriod period = PayPeriod.containing(frequency, oldest); period.end().isBefore(asOf);
+                    period = period.next()) {
+                boolean paid = Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from pay_run"
+                        + " where period_id = ?)", Boolean.class, period.id()));
+                if (!paid && !due.contains(period)) {
+                    due.add(period);
+                }
+            }
+        }
+        due.sort(null);
+        return due;
+    }
+
+    /**
+     * Releases shifts a run of the period held (all of them, or one employment's) so that a supplementary run pays
+     * them at the floor.
+     *
+     * @return shifts released
+     */
+    public int release(PayPeriod period, String employmentRef) {
+        return jdbc.update("""
+                update timesheet_line set status = 'RELEASED'
+                where status = 'HELD' and pay_run_id in (select id from pay_run where period_id = ?)
+                  and (?::text is null or employment_id = (select id from employment where ref = ?))""",
+                period.id(), employmentRef, employmentRef);
+    }
+}

@@ -1,0 +1,262 @@
+package org.peerpay.payroll;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.peerpay.money.Gbp;
+import org.peerpay.money.HourlyRate;
+import org.peerpay.statutory.EmploymentAllowance;
+import org.peerpay.statutory.MinimumWageCheck;
+import org.peerpay.statutory.PayFrequency;
+import org.peerpay.statutory.PayslipCalculator;
+import org.peerpay.statutory.PayslipFigures;
+import org.peerpay.statutory.PayslipInput;
+import org.peerpay.statutory.PensionBasis;
+import org.peerpay.statutory.PensionMembership;
+import org.peerpay.statutory.TaxCode;
+import org.peerpay.statutory.TaxYear;
+import org.peerpay.wagefloor.FloorSchedule;
+import org.peerpay.wagefloor.WageFloorProperties;
+
+/**
+ * Works out one employment's payslip in a pay run: rate lines (minutes × the rate in force on each shift's date
+ * ÷ 60, half-up to the penny, one line per rate), floor uplift or holding under the wage-floor policy, arrears for
+ * shifts dated before the period, then the statutory figures with the year to date, and the exceptions.
+ *
+ * <p>It carries the run's running figures (year to date per employment, Employment Allowance used per employer,
+ * pension membership), so the employments of one run must come to it in order, one at a time.
+ */
+final class PayslipMaker {
+
+    static final String EMERGENCY_CODE = "1257L";
+    private static final BigDecimal SIXTY = BigDecimal.valueOf(60);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+
+    private final PayPeriod period;
+    private final LocalDate payDate;
+    private final PayPeriod taxPeriod;
+    private final TaxYear taxYear;
+    private final PayslipCalculator calculator;
+    private final EmploymentAllowance allowance;
+    private final FloorSchedule floors;
+    private final WageFloorProperties.Policy policy;
+    private final String statutoryMinimum;
+    private final PensionBasis pensionBasis;
+    private final boolean supplementary;
+    private final RunningFigures running;
+
+    PayslipMaker(PayPeriod period, LocalDate payDate, TaxYear taxYear, FloorSchedule floors,
+                 WageFloorProperties.Policy policy, String statutoryMinimum, PensionBasis pensionBasis,
+                 boolean supplementary, RunningFigures running) {
+        this.period = period;
+        this.payDate = payDate;
+        this.taxPeriod = PayPeriod.containing(period.frequency(), payDate);
+        this.taxYear = taxYear;
+        this.calculator = new PayslipCalculator(taxYear);
+        this.allowance = new EmploymentAllowance(taxYear);
+        this.floors = floors;
+        this.policy = policy;
+        this.statutoryMinimum = statutoryMinimum;
+        this.pensionBasis = pensionBasis;
+        this.supplementary = supplementary;
+        this.running = running;
+    }
+
+    PayslipDraft make(EmploymentWork work) {
+        EmploymentTerms terms = work.terms();
+        List<PayslipDraft.Raised> raised = new ArrayList<>();
+        List<WorkedShift> held = new ArrayList<>();
+        // minutes by (kind, rate, floor) in the order lines are shown
+        Map<LineKey, Integer> minutesByLine = new TreeMap<>();
+        int paidMinutes = 0;
+        int inPeriodMinutes = 0;
+        LocalDate earliestLate = null;
+        int lateShifts = 0;
+        for (WorkedShift shift : work.shifts()) {
+            HourlyRate rate = terms.rateOn(shift.workDate());
+            if (rate == null) {
+                throw new IllegalStateException("employment " + terms.ref() + " has no hourly rate in force on "
+                        + shift.workDate());
+            }
+            int age = Period.between(terms.mentorBorn(), shift.workDate()).getYears();
+            Optional<FloorSchedule.AppliedFloor> floor = floors.floorOn(shift.workDate(), age)
+                    .filter(f -> rate.isBelow(f.rate()));
+            if (floor.isPresent() && policy == WageFloorProperties.Policy.HOLD && !supplementary) {
+                held.add(shift);
+                raised.add(new PayslipDraft.Raised("BELOW_FLOOR", shift, "held unpaid: " + rate + " is under the "
+                        + floor.get().name() + " of " + floor.get().rate() + " on " + DAY.format(shift.workDate())
+                        + "; release it to pay it at the floor in a supplementary run"));
+                continue;
+            }
+            floor.ifPresent(f -> raised.add(new PayslipDraft.Raised("BELOW_FLOOR", shift, "paid at the floor: " + rate
+                    + " is under the " + f.name() + " of " + f.rate() + " on " + DAY.format(shift.workDate())
+                    + " (floor uplift " + money(f.rate().pounds().subtract(rate.pounds())) + "/h)")));
+            boolean late = shift.workDate().isBefore(period.start());
+            if (late) {
+                lateShifts++;
+                earliestLate = earliestLate == null || shift.workDate().isBefore(earliestLate) ? shift.workDate()
+                        : earliestLate;
+            } else {
+                inPeriodMinutes += shift.minutes();
+            }
+            paidMinutes += shift.minutes();
+            minutesByLine.merge(new LineKey(late ? 2 : 0, rate.pounds(), BigDecimal.ZERO), shift.minutes(),
+                    Integer::sum);
+            floor.ifPresent(f -> minutesByLine.merge(new LineKey(late ? 3 : 1, rate.pounds(), f.rate().pounds()),
+                    shift.minutes(), Integer::sum));
+        }
+
+        List<PayslipDraft.Line> lines = new ArrayList<>();
+        BigDecimal basic = zero();
+        BigDecimal uplift = zero();
+        BigDecimal arrears = zero();
+        BigDecimal inPeriodPay = zero();
+        for (Map.Entry<LineKey, Integer> entry : minutesByLine.entrySet()) {
+            LineKey key = entry.getKey();
+            int minutes = entry.getValue();
+            String hours = hours(minutes);
+            switch (key.order()) {
+                case 0 -> {
+                    BigDecimal amount = pay(minutes, key.rate());
+                    basic = basic.add(amount);
+                    inPeriodPay = inPeriodPay.add(amount);
+                    lines.add(new PayslipDraft.Line(PayslipDraft.LineKind.BASIC, "Hours " + hours + " at "
+                            + new HourlyRate(key.rate()).inPounds(), minutes, key.rate(), amount));
+                }
+                case 1 -> {
+                    BigDecimal difference = key.floor().subtract(key.rate());
+                    BigDecimal amount = pay(minutes, difference);
+                    uplift = uplift.add(amount);
+                    inPeriodPay = inPeriodPay.add(amount);
+                    lines.add(new PayslipDraft.Line(PayslipDraft.LineKind.FLOOR_UPLIFT, "Floor uplift " + hours
+                            + " at " + money(difference) + " (to the " + new HourlyRate(key.floor()).inPounds()
+                            + " floor)", minutes, difference, amount));
+                }
+                case 2 -> {
+                    BigDecimal amount = pay(minutes, key.rate());
+                    arrears = arrears.add(amount);
+                    lines.add(new PayslipDraft.Line(PayslipDraft.LineKind.ARREARS, "Arrears " + hours + " at "
+                            + new HourlyRate(key.rate()).inPounds() + " (worked before " + DAY.format(period.start())
+                            + ")", minutes, key.rate(), amount));
+                }
+                default -> {
+                    BigDecimal difference = key.floor().subtract(key.rate());
+                    BigDecimal amount = pay(minutes, difference);
+                    arrears = arrears.add(amount);
+                    lines.add(new PayslipDraft.Line(PayslipDraft.LineKind.ARREARS, "Arrears floor uplift " + hours
+                            + " at " + money(difference) + " (to the " + new HourlyRate(key.floor()).inPounds()
+                            + " floor)", minutes, difference, amount));
+                }
+            }
+        }
+        if (lateShifts > 0) {
+            raised.add(new PayslipDraft.Raised("LATE_HOURS", null, lateShifts + " shift(s) worked before "
+                    + DAY.format(period.start()) + " (the earliest on " + DAY.format(earliestLate) + ") paid as arrears"));
+        }
+        if (paidMinutes == 0) {
+            return new PayslipDraft(work, 0, basic, uplift, arrears, null, zero(), zero(), null, false,
+                    taxPeriod.taxYear(), taxPeriod.number(), payDate, List.of(), held, raised);
+        }
+
+        TaxCode code = taxCode(terms, raised);
+        boolean week1 = terms.taxCode() == null || terms.week1Month1();
+        RunningFigures.YearToDate before = running.yearToDate(terms.id());
+        BigDecimal payForTimeWorked = basic.add(uplift).add(arrears);
+        PayslipFigures figures = calculator.calculate(new PayslipInput(period.frequency(), taxPeriod.number(), payDate,
+                payForTimeWorked, paidMinutes, terms.holiday(), code, week1, terms.niCategory(), terms.mentorBorn(),
+                terms.pensionOptedOut() ? PensionMembership.OPTED_OUT : running.membership(terms.id()),
+                pensionBasis, before.taxablePay(), before.tax()));
+        if (figures.holidayPay().signum() != 0) {
+            lines.add(new PayslipDraft.Line(PayslipDraft.LineKind.HOLIDAY, "Holiday pay (12.07% of "
+                    + money(payForTimeWorked) + ")", null, null, figures.holidayPay()));
+        }
+        EmploymentAllowance.Claim claim = allowance.claim(terms.employmentAllowance(),
+                running.allowanceUsed(terms.serviceUserId()), figures.nic().employer());
+        BigDecimal employerCost = figures.grossPay().add(figures.nic().employer()).subtract(claim.offset())
+                .add(figures.pension().employerContribution());
+        checkMinimumWage(terms, inPeriodPay, inPeriodMinutes, raised);
+        running.record(terms, figures, claim);
+        return new PayslipDraft(work, paidMinutes, basic, uplift, arrears, figures, claim.offset(), employerCost,
+                code == null ? EMERGENCY_CODE : describe(terms, week1), week1, taxPeriod.taxYear(), taxPeriod.number(),
+                payDate, lines, held, raised);
+    }
+
+    private TaxCode taxCode(EmploymentTerms terms, List<PayslipDraft.Raised> raised) {
+        if (terms.taxCode() != null) {
+            try {
+                return TaxCode.parse(terms.taxCode());
+            } catch (IllegalArgumentException e) {
+                raised.add(new PayslipDraft.Raised("NO_TAX_CODE", null, "tax code '" + terms.taxCode() + "' is not"
+                        + " valid: paid on " + EMERGENCY_CODE + " " + basisWord() + " (emergency basis); correct the"
+                        + " code in employments.csv"));
+                return TaxCode.parse(EMERGENCY_CODE);
+            }
+        }
+        raised.add(new PayslipDraft.Raised("NO_TAX_CODE", null, "no tax code recorded: paid on " + EMERGENCY_CODE + " "
+                + basisWord() + " (emergency basis); record the code from the starter checklist or HMRC"));
+        return TaxCode.parse(EMERGENCY_CODE);
+    }
+
+    private String describe(EmploymentTerms terms, boolean week1) {
+        String code = terms.taxCode().replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+        return week1 && !code.endsWith("W1") && !code.endsWith("M1") && !code.endsWith("X") ? code + " " + basisWord()
+                : code;
+    }
+
+    private String basisWord() {
+        return period.frequency() == PayFrequency.MONTHLY ? "M1" : "W1";
+    }
+
+    /** The period's pay for time worked in it, against the minimum wage in force at its start for the age then. */
+    private void checkMinimumWage(EmploymentTerms terms, BigDecimal pay, int minutes, List<PayslipDraft.Raised> raised) {
+        if (minutes == 0) {
+            return;
+        }
+        int age = Period.between(terms.mentorBorn(), period.start()).getYears();
+        floors.rateOf(statutoryMinimum, period.start(), age).ifPresent(rate -> {
+            MinimumWageCheck check = new MinimumWageCheck(pay, minutes, rate.pounds());
+            if (!check.passes()) {
+                raised.add(new PayslipDraft.Raised("NMW_PERIOD", null, money(pay) + " for " + hours(minutes)
+                        + " is under the " + statutoryMinimum + " of " + rate + " for age " + age + ": short by "
+                        + money(check.shortfall())));
+            }
+        });
+    }
+
+    /** Minutes × rate ÷ 60, half-up to the penny: the one rounding of a rate line. */
+    static BigDecimal pay(int minutes, BigDecimal ratePounds) {
+        return ratePounds.multiply(BigDecimal.valueOf(minutes)).divide(SIXTY, 2, Gbp.PENNY_HALF_UP);
+    }
+
+    /** Like {@code 12h 30m}. */
+    static String hours(int minutes) {
+        return "%dh %02dm".formatted(minutes / 60, minutes % 60);
+    }
+
+    static String money(BigDecimal pounds) {
+        return "£" + pounds.setScale(Math.max(2, pounds.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY)
+                .toPlainString();
+    }
+
+    private static BigDecimal zero() {
+        return BigDecimal.ZERO.setScale(2);
+    }
+
+    /** Orders a payslip's lines: basic, uplift, arrears, arrears uplift; within each, by rate. */
+    private record LineKey(int order, BigDecimal rate, BigDecimal floor) implements Comparable<LineKey> {
+        @Override
+        public int compareTo(LineKey other) {
+            int byOrder = Integer.compare(order, other.order);
+            int byRate = byOrder != 0 ? byOrder : rate.compareTo(other.rate);
+            return byRate != 0 ? byRate : floor.compareTo(other.floor);
+        }
+    }
+}
