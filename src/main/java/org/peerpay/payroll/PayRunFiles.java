@@ -2,7 +2,6 @@ package org.peerpay.payroll;
 
 import java.nio.file.Path;
 import org.peerpay.csv.CsvOutput;
-import org.peerpay.system.PeerPayProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,11 +20,9 @@ class PayRunFiles {
             "detail"};
 
     private final JdbcTemplate jdbc;
-    private final PeerPayProperties properties;
 
-    PayRunFiles(JdbcTemplate jdbc, PeerPayProperties properties) {
+    PayRunFiles(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.properties = properties;
     }
 
     static Path payslipsFile(Path out, PayPeriod period) {
@@ -36,8 +33,7 @@ class PayRunFiles {
         return out.resolve("exceptions").resolve(period.id() + ".csv");
     }
 
-    void write(PayPeriod period) {
-        Path out = properties.outDir();
+    void write(PayPeriod period, Path out) {
         try (CsvOutput csv = CsvOutput.create(payslipsFile(out, period), PAYSLIP_COLUMNS)) {
             jdbc.query("""
                     select p.period_id, s.ref, m.ref, e.ref, p.minutes, p.basic_pay, p.floor_uplift, p.arrears,

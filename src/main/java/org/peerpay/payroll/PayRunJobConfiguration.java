@@ -1,5 +1,6 @@
 package org.peerpay.payroll;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import javax.sql.DataSource;
 import org.peerpay.ledger.Ledger;
@@ -24,7 +25,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * {@code payRunJob}: identified by the pay period ({@code period}, like {@code 2026-27/4W08}) and the run's number
  * in the period ({@code run}: 1, then supplementary runs); also given {@code payRunId}, {@code importBound} and
  * {@code payDate}. Steps: work out and store the payslips and their charges (chunked by employments, restartable),
- * mark the paid lines, review the budgets charged, write the period's files, complete the run.
+ * mark the paid lines, review the budgets charged, write the period's CSV files and the run's payslip PDFs,
+ * complete the run.
  */
 @Configuration(proxyBeanMethods = false)
 class PayRunJobConfiguration {
@@ -33,12 +35,14 @@ class PayRunJobConfiguration {
 
     @Bean
     Job payRunJob(JobRepository jobRepository, Step calculatePayslipsStep, Step markLinesPaidStep,
-                  Step reviewBudgetsStep, Step writePayRunFilesStep, Step completePayRunStep) {
+                  Step reviewBudgetsStep, Step writePayRunFilesStep, Step writePayslipPdfsStep,
+                  Step completePayRunStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(calculatePayslipsStep)
                 .next(markLinesPaidStep)
                 .next(reviewBudgetsStep)
                 .next(writePayRunFilesStep)
+                .next(writePayslipPdfsStep)
                 .next(completePayRunStep)
                 .build();
     }
@@ -109,7 +113,21 @@ class PayRunJobConfiguration {
                               PayRunFiles payRunFiles) {
         return new StepBuilder("writePayRunFilesStep", jobRepository)
                 .tasklet((contribution, chunk) -> {
-                    payRunFiles.write(scopeOf(chunk.getStepContext().getStepExecution()).period());
+                    StepExecution step = chunk.getStepContext().getStepExecution();
+                    payRunFiles.write(scopeOf(step).period(), Path.of(step.getJobParameters().getString("outDir")));
+                    return org.springframework.batch.infrastructure.repeat.RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+    }
+
+    @Bean
+    Step writePayslipPdfsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                              PayslipPdfs payslipPdfs) {
+        return new StepBuilder("writePayslipPdfsStep", jobRepository)
+                .tasklet((contribution, chunk) -> {
+                    StepExecution step = chunk.getStepContext().getStepExecution();
+                    contribution.incrementWriteCount(payslipPdfs.write(scopeOf(step).payRunId(),
+                            Path.of(step.getJobParameters().getString("outDir"))));
                     return org.springframework.batch.infrastructure.repeat.RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();

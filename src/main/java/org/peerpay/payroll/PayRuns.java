@@ -49,6 +49,11 @@ public class PayRuns {
     }
 
     public Summary pay(PayPeriod period) {
+        return pay(period, properties.outDir());
+    }
+
+    /** As {@link #pay(PayPeriod)}, writing the period's files under another output directory. */
+    public Summary pay(PayPeriod period, Path outDir) {
         List<Map<String, Object>> unfinished = jdbc.queryForList("select id, run_number, import_bound, pay_date"
                 + " from pay_run where period_id = ? and status = 'RUNNING'", period.id());
         long payRunId;
@@ -94,11 +99,12 @@ public class PayRuns {
                 .addLong("payRunId", payRunId, false)
                 .addLong("importBound", importBound, false)
                 .addLocalDate("payDate", payDate, false)
+                .addString("outDir", outDir.toString(), false)
                 .toJobParameters());
-        return summary(period, run, payRunId, payDate);
+        return summary(period, run, payRunId, payDate, outDir);
     }
 
-    private Summary summary(PayPeriod period, int run, long payRunId, LocalDate payDate) {
+    private Summary summary(PayPeriod period, int run, long payRunId, LocalDate payDate, Path outDir) {
         Map<String, Object> totals = jdbc.queryForMap("""
                 select count(*) as payslips, coalesce(sum(gross_pay), 0) as gross, coalesce(sum(net_pay), 0) as net,
                        coalesce(sum(employer_cost), 0) as cost, count(distinct service_user_id) as budgets
@@ -113,8 +119,7 @@ public class PayRuns {
         return new Summary(period, run, payDate, true, null, ((Number) totals.get("payslips")).intValue(),
                 (BigDecimal) totals.get("gross"), (BigDecimal) totals.get("net"), (BigDecimal) totals.get("cost"),
                 ((Number) totals.get("budgets")).intValue(), held, exceptions,
-                PayRunFiles.payslipsFile(properties.outDir(), period),
-                PayRunFiles.exceptionsFile(properties.outDir(), period));
+                PayRunFiles.payslipsFile(outDir, period), PayRunFiles.exceptionsFile(outDir, period));
     }
 
     private int releasedShifts(PayPeriod period) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.peerpay.documents.Pdf;
 import org.peerpay.money.Gbp;
 import org.peerpay.money.HourlyRate;
 import org.peerpay.statutory.EmploymentAllowance;
@@ -122,13 +123,12 @@ final class PayslipMaker {
         for (Map.Entry<LineKey, Integer> entry : minutesByLine.entrySet()) {
             LineKey key = entry.getKey();
             int minutes = entry.getValue();
-            String hours = hours(minutes);
             switch (key.order()) {
                 case 0 -> {
                     BigDecimal amount = pay(minutes, key.rate());
                     basic = basic.add(amount);
                     inPeriodPay = inPeriodPay.add(amount);
-                    lines.add(new PayslipDraft.Line(PayslipDraft.LineKind.BASIC, "Hours " + hours + " at "
+                    lines.add(new PayslipDraft.Line(PayslipDraft.LineKind.BASIC, "Basic pay at "
                             + new HourlyRate(key.rate()).inPounds(), minutes, key.rate(), amount));
                 }
                 case 1 -> {
@@ -136,24 +136,22 @@ final class PayslipMaker {
                     BigDecimal amount = pay(minutes, difference);
                     uplift = uplift.add(amount);
                     inPeriodPay = inPeriodPay.add(amount);
-                    lines.add(new PayslipDraft.Line(PayslipDraft.LineKind.FLOOR_UPLIFT, "Floor uplift " + hours
-                            + " at " + money(difference) + " (to the " + new HourlyRate(key.floor()).inPounds()
-                            + " floor)", minutes, difference, amount));
+                    lines.add(new PayslipDraft.Line(PayslipDraft.LineKind.FLOOR_UPLIFT, "Floor uplift to the "
+                            + new HourlyRate(key.floor()).inPounds() + " floor", minutes, difference, amount));
                 }
                 case 2 -> {
                     BigDecimal amount = pay(minutes, key.rate());
                     arrears = arrears.add(amount);
-                    lines.add(new PayslipDraft.Line(PayslipDraft.LineKind.ARREARS, "Arrears " + hours + " at "
-                            + new HourlyRate(key.rate()).inPounds() + " (worked before " + DAY.format(period.start())
-                            + ")", minutes, key.rate(), amount));
+                    lines.add(new PayslipDraft.Line(PayslipDraft.LineKind.ARREARS, "Arrears at "
+                            + new HourlyRate(key.rate()).inPounds() + ", worked before " + DAY.format(period.start()),
+                            minutes, key.rate(), amount));
                 }
                 default -> {
                     BigDecimal difference = key.floor().subtract(key.rate());
                     BigDecimal amount = pay(minutes, difference);
                     arrears = arrears.add(amount);
-                    lines.add(new PayslipDraft.Line(PayslipDraft.LineKind.ARREARS, "Arrears floor uplift " + hours
-                            + " at " + money(difference) + " (to the " + new HourlyRate(key.floor()).inPounds()
-                            + " floor)", minutes, difference, amount));
+                    lines.add(new PayslipDraft.Line(PayslipDraft.LineKind.ARREARS, "Arrears floor uplift to the "
+                            + new HourlyRate(key.floor()).inPounds() + " floor", minutes, difference, amount));
                 }
             }
         }
@@ -175,8 +173,8 @@ final class PayslipMaker {
                 terms.pensionOptedOut() ? PensionMembership.OPTED_OUT : running.membership(terms.id()),
                 pensionBasis, before.taxablePay(), before.tax()));
         if (figures.holidayPay().signum() != 0) {
-            lines.add(new PayslipDraft.Line(PayslipDraft.LineKind.HOLIDAY, "Holiday pay (12.07% of "
-                    + money(payForTimeWorked) + ")", null, null, figures.holidayPay()));
+            lines.add(new PayslipDraft.Line(PayslipDraft.LineKind.HOLIDAY, "Holiday pay, 12.07% of "
+                    + Pdf.money(payForTimeWorked), null, null, figures.holidayPay()));
         }
         EmploymentAllowance.Claim claim = allowance.claim(terms.employmentAllowance(),
                 running.allowanceUsed(terms.serviceUserId()), figures.nic().employer());

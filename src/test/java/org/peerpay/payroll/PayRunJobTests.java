@@ -119,8 +119,8 @@ class PayRunJobTests extends DatabaseTest {
         assertThat(eight.budgetsCharged()).isEqualTo(2);
         assertThat(jdbc.queryForList("select description from payslip_line l join payslip p on p.id = l.payslip_id"
                 + " join employment e on e.id = p.employment_id where e.ref = 'E3' and p.period_id = ? order by line_no",
-                String.class, P08.id())).containsExactly("Hours 5h 00m at £14.00",
-                "Floor uplift 5h 00m at £0.38 (to the £14.38 floor)", "Holiday pay (12.07% of £71.90)");
+                String.class, P08.id())).containsExactly("Basic pay at £14.00", "Floor uplift to the £14.38 floor",
+                "Holiday pay, 12.07% of £71.90");
         assertThat(jdbc.queryForObject("select pension_note from payslip where period_id = ? and employment_id ="
                 + " (select id from employment where ref = 'E2')", String.class, P08.id()))
                 .isEqualTo("Eligible jobholder: enrolled in the workplace pension this period");

@@ -1,0 +1,204 @@
+package org.peerpay.documents;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+import com.lowagie.text.Document;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+
+/**
+ * One A4 document in PeerPay's layout: a title, label-value blocks and ruled tables with amounts right-aligned
+ * as {@code £1,234.56}. Written to a temporary file and moved into place, so no half-written PDF is left.
+ */
+public final class Pdf implements AutoCloseable {
+
+    public static final Font TITLE = new Font(Font.HELVETICA, 16, Font.BOLD);
+    public static final Font HEADING = new Font(Font.HELVETICA, 10, Font.BOLD);
+    public static final Font TEXT = new Font(Font.HELVETICA, 9, Font.NORMAL);
+    public static final Font BOLD = new Font(Font.HELVETICA, 9, Font.BOLD);
+    public static final Font SMALL = new Font(Font.HELVETICA, 7.5f, Font.NORMAL, new Color(90, 90, 90));
+    private static final Color RULE = new Color(160, 160, 160);
+    private static final Color SHADE = new Color(235, 238, 242);
+
+    private final Path destination;
+    private final Path partial;
+    private final OutputStream out;
+    private final Document document;
+    private boolean committed;
+
+    private Pdf(Path destination) throws IOException {
+        this.destination = destination;
+        Files.createDirectories(destination.toAbsolutePath().getParent());
+        this.partial = destination.resolveSibling(destination.getFileName() + ".partial");
+        this.out = Files.newOutputStream(partial);
+        this.document = new Document(PageSize.A4, 42, 42, 40, 40);
+        PdfWriter.getInstance(document, out);
+        document.open();
+    }
+
+    public static Pdf create(Path destination, String title, String author) {
+        try {
+            Pdf pdf = new Pdf(destination);
+            pdf.document.addTitle(title);
+            pdf.document.addAuthor(author);
+            pdf.document.addCreator("PeerPay");
+            return pdf;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + destination + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** £1,234.56; negative amounts as −£12.34. */
+    public static String money(BigDecimal amount) {
+        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.UK));
+        return (amount.signum() < 0 ? "-£" : "£") + format.format(amount.abs());
+    }
+
+    public void title(String text) {
+        Paragraph title = new Paragraph(text, TITLE);
+        title.setSpacingAfter(6);
+        add(title);
+    }
+
+    public void heading(String text) {
+        Paragraph heading = new Paragraph(text, HEADING);
+        heading.setSpacingBefore(10);
+        heading.setSpacingAfter(3);
+        add(heading);
+    }
+
+    public void note(String text) {
+        Paragraph note = new Paragraph(text, SMALL);
+        note.setSpacingBefore(4);
+        add(note);
+    }
+
+    /** Two or more columns of label: value pairs, unruled. */
+    public void details(String[][] pairs, int columns) {
+        PdfPTable table = new PdfPTable(columns * 2);
+        table.setWidthPercentage(100);
+        float[] widths = new float[columns * 2];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = i % 2 == 0 ? 1.1f : 2f;
+        }
+        table.setWidths(widths);
+        for (String[] pair : pairs) {
+            table.addCell(plain(pair[0], SMALL, Element.ALIGN_LEFT));
+            table.addCell(plain(pair[1], BOLD, Element.ALIGN_LEFT));
+        }
+        for (int i = pairs.length; i % columns != 0; i++) {
+            table.addCell(plain("", TEXT, Element.ALIGN_LEFT));
+            table.addCell(plain("", TEXT, Element.ALIGN_LEFT));
+        }
+        add(table);
+    }
+
+    /** A ruled table; columns from {@code numericFrom} on are right-aligned. Rows in {@code bold} are totals. */
+    public Table table(float[] widths, int numericFrom, String... header) {
+        return new Table(widths, numericFrom, header);
+    }
+
+    /** A table being filled in. */
+    public final class Table {
+        private final PdfPTable table;
+        private final int numericFrom;
+
+        private Table(float[] widths, int numericFrom, String... header) {
+            this.table = new PdfPTable(widths.length);
+            this.numericFrom = numericFrom;
+            table.setWidthPercentage(100);
+            table.setWidths(widths);
+            table.setHeaderRows(1);
+            for (int i = 0; i < header.length; i++) {
+                PdfPCell cell = ruled(header[i], HEADING, i >= numericFrom ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT);
+                cell.setBackgroundColor(SHADE);
+                table.addCell(cell);
+            }
+        }
+
+        public Table row(String... cells) {
+            return add(TEXT, cells);
+        }
+
+        public Table total(String... cells) {
+            return add(BOLD, cells);
+        }
+
+        private Table add(Font font, String... cells) {
+            for (int i = 0; i < cells.length; i++) {
+                table.addCell(ruled(cells[i], font, i >= numericFrom ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT));
+            }
+            return this;
+        }
+
+        public void end() {
+            Pdf.this.add(table);
+        }
+    }
+
+    private static PdfPCell plain(String text, Font font, int align) {
+        PdfPCell cell = new PdfPCell(new Phrase(text, font));
+        cell.setBorder(Rectangle.NO_BORDER);
+        cell.setHorizontalAlignment(align);
+        cell.setPaddingBottom(3);
+        return cell;
+    }
+
+    private static PdfPCell ruled(String text, Font font, int align) {
+        PdfPCell cell = new PdfPCell(new Phrase(text == null ? "" : text, font));
+        cell.setBorder(Rectangle.BOTTOM);
+        cell.setBorderColor(RULE);
+        cell.setBorderWidth(0.5f);
+        cell.setHorizontalAlignment(align);
+        cell.setPaddingTop(3);
+        cell.setPaddingBottom(4);
+        return cell;
+    }
+
+    private void add(Element element) {
+        document.add(element);
+    }
+
+    public void commit() {
+        document.close();
+        try {
+            out.close();
+            Files.move(partial, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            committed = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + destination + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (committed) {
+            return;
+        }
+        try {
+            if (document.isOpen()) {
+                document.close();
+            }
+            out.close();
+            Files.deleteIfExists(partial);
+        } catch (IOException | RuntimeException ignored) {
+            // nothing to keep: the document was not finished
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package org.peerpay.payroll;
+
+import static org.peerpay.documents.Pdf.money;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.peerpay.documents.Pdf;
+import org.peerpay.people.NiNumberCipher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Payslips as PDFs, one per employment per run: {@code payslips/<period>/<service user>/<mentor>.pdf} (a
+ * supplementary run's as {@code <mentor>-run2.pdf}). Each names the service user as the employer and shows what
+ * an itemised pay statement must: gross pay, each deduction and net pay, and the hours worked, since pay varies
+ * with time worked; then the employer's costs and the year to date. Rendered on all processors.
+ */
+@Component
+class PayslipPdfs {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+
+    private final JdbcTemplate jdbc;
+    private final NiNumberCipher cipher;
+
+    PayslipPdfs(JdbcTemplate jdbc, NiNumberCipher cipher) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    record View(long id, String periodId, int run, LocalDate payDate, String taxYear, int taxPeriod, String frequency,
+                String serviceUserRef, String serviceUserName, String council, String payeRef, String mentorRef,
+                String mentorName, String address, String niMasked, String employmentRef, String taxCode,
+                String niCategory, int minutes, Map<String, BigDecimal> amounts, Map<String, BigDecimal> yearToDate,
+                String pensionNote, int holidayMinutesAccrued, long holidayBalance, List<PayslipDraft.Line> lines) {
+    }
+
+    static Path file(Path out, String periodId, String serviceUserRef, String mentorRef, int run) {
+        return out.resolve("payslips").resolve(periodId).resolve(serviceUserRef)
+                .resolve(mentorRef + (run > 1 ? "-run" + run : "") + ".pdf");
+    }
+
+    /** Writes the payslips of one pay run; returns how many. */
+    int write(long payRunId, Path out) {
+        Map<Long, List<PayslipDraft.Line>> lines = new HashMap<>();
+        jdbc.query("""
+                select l.payslip_id, l.kind, l.description, l.minutes, l.rate, l.amount
+                from payslip_line l join payslip p on p.id = l.payslip_id
+                where p.pay_run_id = ? order by l.payslip_id, l.line_no""", rs -> {
+            lines.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new PayslipDraft.Line(
+                    PayslipDraft.LineKind.valueOf(rs.getString(2)), rs.getString(3), (Integer) rs.getObject(4),
+                    rs.getBigDecimal(5), rs.getBigDecimal(6)));
+        }, payRunId);
+        String[] amountColumns = {"basic_pay", "floor_uplift", "arrears", "holiday_pay", "gross_pay", "taxable_pay",
+                "tax", "employee_nic", "employee_pension", "net_pay", "employer_nic", "employment_allowance_offset",
+                "employer_pension", "employer_cost"};
+        String[] ytdColumns = {"gross_pay", "taxable_pay", "tax", "employee_nic", "employee_pension", "employer_nic",
+                "employer_pension"};
+        StringBuilder ytd = new StringBuilder();
+        for (String column : ytdColumns) {
+            ytd.append(", sum(p.").append(column).append(") over w as ytd_").append(column);
+        }
+        List<View> views = new ArrayList<>();
+        jdbc.query("""
+                select * from (
+                    select p.*, r.run_number, e.ref as employment_ref, e.pay_frequency, s.ref as su_ref,
+                           s.name as su_name, s.council, s.employer_paye_ref, m.ref as mentor_ref, m.name as mentor_name,
+                           m.address, m.ni_number_encrypted,
+                           sum(p.holiday_minutes_accrued) over (partition by p.employment_id order by p.pay_date, p.id)
+                               as holiday_balance""" + ytd + """
+                    from payslip p
+                    join pay_run r on r.id = p.pay_run_id
+                    join employment e on e.id = p.employment_id
+                    join service_user s on s.id = p.service_user_id
+                    join mentor m on m.id = p.mentor_id
+                    where p.employment_id in (select employment_id from payslip where pay_run_id = ?)
+                    window w as (partition by p.employment_id, p.tax_year order by p.pay_date, p.id)) x
+                where x.pay_run_id = ?""", rs -> {
+            Map<String, BigDecimal> amounts = new HashMap<>();
+            for (String column : amountColumns) {
+                amounts.put(column, rs.getBigDecimal(column));
+            }
+            Map<String, BigDecimal> yearToDate = new HashMap<>();
+            for (String column : ytdColumns) {
+                yearToDate.put(column, rs.getBigDecimal("ytd_" + column));
+            }
+            String mentorRef = rs.getString("mentor_ref");
+            long id = rs.getLong("id");
+            views.add(new View(id, rs.getString("period_id"), rs.getInt("run_number"),
+                    rs.getObject("pay_date", LocalDate.class), rs.getString("tax_year"), rs.getInt("tax_period"),
+                    rs.getString("pay_frequency"), rs.getString("su_ref"), rs.getString("su_name"),
+                    rs.getString("council"), rs.getString("employer_paye_ref"), mentorRef, rs.getString("mentor_name"),
+                    rs.getString("address"), cipher.decrypt(rs.getBytes("ni_number_encrypted"), mentorRef).masked(),
+                    rs.getString("employment_ref"), rs.getString("tax_code"), rs.getString("ni_category"),
+                    rs.getInt("minutes"), amounts, yearToDate, rs.getString("pension_note"),
+                    rs.getInt("holiday_minutes_accrued"), rs.getLong("holiday_balance"),
+                    lines.getOrDefault(id, List.of())));
+        }, payRunId, payRunId);
+        render(views, out);
+        return views.size();
+    }
+
+    private void render(List<View> views, Path out) {
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 4));
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (View view : views) {
+                done.add(pool.submit(() -> write(view, out)));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while writing payslips", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Could not write a payslip: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static void write(View v, Path out) {
+        PayPeriod period = PayPeriod.parse(v.periodId());
+        Path file = file(out, v.periodId(), v.serviceUserRef(), v.mentorRef(), v.run());
+        try (Pdf pdf = Pdf.create(file, "Payslip " + v.periodId() + " " + v.mentorRef(), v.serviceUserName())) {
+            pdf.title(v.run() > 1 ? "Payslip (supplementary payment)" : "Payslip");
+            pdf.details(new String[][] {
+                    {"Employer", v.serviceUserName() + " (" + v.serviceUserRef() + ")"},
+                    {"Employee", v.mentorName() + " (" + v.mentorRef() + ")"},
+                    {"Employer PAYE reference", v.payeRef() == null ? "not recorded" : v.payeRef()},
+                    {"NI number", v.niMasked()},
+                    {"Paid from", "personal budget, " + v.council()},
+                    {"Address", v.address()},
+                    {"Pay period", v.periodId() + ", " + DAY.format(period.start()) + " to " + DAY.format(period.end())},
+                    {"Employment", v.employmentRef()},
+                    {"Pay date", DAY.format(v.payDate())},
+                    {"Tax code / NI category", v.taxCode() + " / " + v.niCategory()},
+                    {"Tax period", v.taxYear() + " " + v.frequency() + " period " + v.taxPeriod()},
+                    {"Hours worked", PayslipMaker.hours(v.minutes())}}, 2);
+
+            pdf.heading("Payments");
+            Pdf.Table payments = pdf.table(new float[] {5, 1.3f, 1.3f, 1.5f}, 1, "Description", "Hours", "Rate",
+                    "Amount");
+            for (PayslipDraft.Line line : v.lines()) {
+                payments.row(line.description(), line.minutes() == null ? "" : PayslipMaker.hours(line.minutes()),
+                        line.rate() == null ? "" : PayslipMaker.money(line.rate()), money(line.amount()));
+            }
+            payments.total("Gross pay", PayslipMaker.hours(v.minutes()), "", money(v.amounts().get("gross_pay"))).end();
+
+            pdf.heading("Deductions");
+            pdf.table(new float[] {6.3f, 2.8f}, 1, "Description", "Amount")
+                    .row("Income tax (PAYE)", money(v.amounts().get("tax")))
+                    .row("National Insurance (employee)", money(v.amounts().get("employee_nic")))
+                    .row("Pension (employee)", money(v.amounts().get("employee_pension")))
+                    .total("Total deductions", money(v.amounts().get("tax").add(v.amounts().get("employee_nic"))
+                            .add(v.amounts().get("employee_pension"))))
+                    .total("Net pay", money(v.amounts().get("net_pay")))
+                    .end();
+
+            pdf.heading("Paid by the employer from the personal budget");
+            pdf.table(new float[] {6.3f, 2.8f}, 1, "Description", "Amount")
+                    .row("Gross pay", money(v.amounts().get("gross_pay")))
+                    .row("National Insurance (employer)", money(v.amounts().get("employer_nic")))
+                    .row("Employment Allowance", money(v.amounts().get("employment_allowance_offset").negate()))
+                    .row("Pension (employer)", money(v.amounts().get("employer_pension")))
+                    .total("Employer cost", money(v.amounts().get("employer_cost")))
+                    .end();
+
+            pdf.heading("Tax year " + v.taxYear() + " to date");
+            pdf.table(new float[] {1, 1, 1, 1, 1, 1, 1}, 0, "Gross pay", "Taxable pay", "Income tax", "Employee NI",
+                    "Employee pension", "Employer NI", "Employer pension")
+                    .row(money(v.yearToDate().get("gross_pay")), money(v.yearToDate().get("taxable_pay")),
+                            money(v.yearToDate().get("tax")), money(v.yearToDate().get("employee_nic")),
+                            money(v.yearToDate().get("employee_pension")), money(v.yearToDate().get("employer_nic")),
+                            money(v.yearToDate().get("employer_pension")))
+                    .end();
+
+            pdf.heading("Pension and holiday");
+            pdf.details(new String[][] {
+                    {"Workplace pension", v.pensionNote()},
+                    {"Holiday", v.amounts().get("holiday_pay").signum() != 0
+                            ? "rolled-up holiday pay of 12.07% is paid with each period's pay"
+                            : v.holidayMinutesAccrued() > 0 ? PayslipMaker.hours(v.holidayMinutesAccrued())
+                                    + " accrued this period; balance " + PayslipMaker.hours((int) v.holidayBalance())
+                                    : "none from this payroll"}}, 1);
+            pdf.note("Pension (employee) is the amount taken from pay; under relief at source the scheme adds basic-rate"
+                    + " tax relief. Produced by PeerPay for the employer named above.");
+            pdf.commit();
+        }
+    }
+}
