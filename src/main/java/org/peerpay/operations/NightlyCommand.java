@@ -11,7 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.peerpay.budgets.BudgetStatements;
 import org.peerpay.csv.CsvFileRefusedException;
+import org.peerpay.ledger.Ledger;
+import org.peerpay.ledger.LedgerCheck;
+import org.peerpay.payroll.PayPeriod;
+import org.peerpay.payroll.PayRuns;
 import org.peerpay.reference.FileLoad;
 import org.peerpay.reference.ReferenceDataLoader;
 import org.peerpay.system.PeerPayProperties;
@@ -26,8 +31,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "nightly", mixinStandardHelpOptions = true,
-        description = "The main job: load reference data, import every CSV in the inbox, print a summary."
-                + " Exits 2 when a file was refused whole (the others are still imported).")
+        description = "The main job: load reference data, import every CSV in the inbox, pay every pay period"
+                + " that has ended and is not yet paid, write payslips, statements and exceptions, print a summary."
+                + " Exits 2 when a file was refused whole (the others are still imported and paid).")
 class NightlyCommand implements Callable<Integer> {
 
     @Spec
@@ -51,17 +57,25 @@ class NightlyCommand implements Callable<Integer> {
     private final WageFloors wageFloors;
     private final ReferenceDataLoader referenceLoader;
     private final TimesheetImporter importer;
+    private final Ledger ledger;
+    private final PayRuns payRuns;
+    private final BudgetStatements statements;
+    private final LedgerCheck ledgerCheck;
     private final Clock clock;
 
     NightlyCommand(NightlyProperties nightly, PeerPayProperties properties, WageFloorProperties floorProperties,
                    WageFloors wageFloors, ReferenceDataLoader referenceLoader, TimesheetImporter importer,
-                   Clock clock) {
+                   Ledger ledger, PayRuns payRuns, BudgetStatements statements, LedgerCheck ledgerCheck, Clock clock) {
         this.nightly = nightly;
         this.properties = properties;
         this.floorProperties = floorProperties;
         this.wageFloors = wageFloors;
         this.referenceLoader = referenceLoader;
         this.importer = importer;
+        this.ledger = ledger;
+        this.payRuns = payRuns;
+        this.statements = statements;
+        this.ledgerCheck = ledgerCheck;
         this.clock = clock;
     }
 
@@ -105,8 +119,31 @@ class NightlyCommand implements Callable<Integer> {
         ImportReport.print(print, results, refusedFiles);
         refused.addAll(refusedFiles);
         print.println();
+
+        int funding = ledger.postFunding();
+        print.println("Pay runs (periods ended before " + date + ")" + (funding == 0 ? ""
+                : "; " + funding + " funding entr" + (funding == 1 ? "y" : "ies") + " posted to the ledger"));
+        List<PayPeriod> due = payRuns.periodsDue(date);
+        if (due.isEmpty()) {
+            print.println("  Nothing to pay: every period that has ended is paid.");
+        }
+        for (PayPeriod period : due) {
+            PayRuns.Summary summary = payRuns.pay(period, outDir);
+            PayRunReport.print(print, summary);
+            if (summary.ran()) {
+                int written = statements.write(period, outDir);
+                print.println("    statements: " + written + " in " + BudgetStatements.directory(outDir, period));
+            }
+        }
+        LedgerCheck.Report check = ledgerCheck.run();
+        print.println(check.reconciles() ? "  Ledger reconciles (" + String.join("; ", check.checked()) + ")."
+                : "  LEDGER BREACH: " + String.join("; ", check.breaches()) + " (run ledger check for the list)");
+        print.println();
         print.println(refused.isEmpty() ? "Done." : "Done, but " + refused.size()
                 + " file(s) were refused: see REFUSED above.");
+        if (!check.reconciles()) {
+            return 1;
+        }
         return refused.isEmpty() ? 0 : 2;
     }
 

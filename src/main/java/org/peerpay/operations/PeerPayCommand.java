@@ -8,8 +8,8 @@ import picocli.CommandLine.Spec;
 /** {@code peerpay}: with no command it runs {@code nightly}. */
 @Command(name = "peerpay", mixinStandardHelpOptions = true, version = "PeerPay 0.1",
         description = "Payroll and timesheets for personal budgets.",
-        subcommands = {NightlyCommand.class, ReferenceCommand.class, ImportCommand.class, CalcCommand.class,
-                BenchCommand.class})
+        subcommands = {NightlyCommand.class, ReferenceCommand.class, ImportCommand.class, PayrollCommand.class,
+                StatementsCommand.class, LedgerCommand.class, CalcCommand.class, BenchCommand.class})
 class PeerPayCommand implements Callable<Integer> {
 
     @Spec

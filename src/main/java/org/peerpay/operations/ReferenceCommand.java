@@ -2,6 +2,7 @@ package org.peerpay.operations;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.peerpay.ledger.Ledger;
 import org.peerpay.reference.FileLoad;
 import org.peerpay.reference.ReferenceDataLoader;
 import picocli.CommandLine.Command;
@@ -24,9 +25,11 @@ class ReferenceCommand {
         Path directory;
 
         private final ReferenceDataLoader loader;
+        private final Ledger ledger;
 
-        Load(ReferenceDataLoader loader) {
+        Load(ReferenceDataLoader loader, Ledger ledger) {
             this.loader = loader;
+            this.ledger = ledger;
         }
 
         @Override
@@ -35,6 +38,10 @@ class ReferenceCommand {
             out.println("Reference data from " + directory);
             for (FileLoad load : loader.load(directory)) {
                 out.println("  " + load);
+            }
+            int posted = ledger.postFunding();
+            if (posted > 0) {
+                out.println("  " + posted + " funding entr" + (posted == 1 ? "y" : "ies") + " posted to the ledger");
             }
             return 0;
         }

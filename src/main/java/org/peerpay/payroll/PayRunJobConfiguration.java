@@ -101,9 +101,10 @@ class PayRunJobConfiguration {
 
     @Bean
     Step reviewBudgetsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                           JdbcTemplate jdbc) {
+                           JdbcTemplate jdbc, PayrollProperties properties) {
         return new StepBuilder("reviewBudgetsStep", jobRepository)
-                .tasklet((contribution, chunk) -> PayRunSteps.reviewBudgets(jdbc, scopeOf(chunk.getStepContext().getStepExecution()))
+                .tasklet((contribution, chunk) -> PayRunSteps.reviewBudgets(jdbc, scopeOf(chunk.getStepContext().getStepExecution()),
+                        properties.planTolerancePercent())
                         .execute(contribution, chunk), transactionManager)
                 .build();
     }

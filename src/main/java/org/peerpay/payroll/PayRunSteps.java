@@ -36,11 +36,13 @@ final class PayRunSteps {
     }
 
     /**
-     * Looks at each budget this run charged: OVERSPEND when the charge took it below zero (the mentor is paid all
-     * the same), PLAN_EXCEEDED when the period's hours are above the support plan's, SURPLUS when the balance is
+     * Looks at each budget this run charged, as it stands for the period (funding received by the period's end, pay
+     * charged by its pay date): OVERSPEND when the charge took it below zero (the mentor is paid all
+     * the same), PLAN_EXCEEDED when the period's hours are above the support plan's (beyond the tolerance), SURPLUS
+     * when the balance is
      * above the service user's retention weeks of planned cost.
      */
-    static Tasklet reviewBudgets(JdbcTemplate jdbc, PayRunScope scope) {
+    static Tasklet reviewBudgets(JdbcTemplate jdbc, PayRunScope scope, int planTolerancePercent) {
         return (StepContribution contribution, ChunkContext chunk) -> {
             int raised = jdbc.update("""
                     with charged as (
@@ -48,8 +50,12 @@ final class PayRunSteps {
                         from payslip p where p.pay_run_id = ? group by p.service_user_id),
                     review as (
                         select c.service_user_id, c.minutes, c.cost, s.retention_weeks,
-                               -(select coalesce(sum(x.amount), 0) from posting x
-                                 where x.service_user_id = c.service_user_id and x.account = 'BUDGET') as balance,
+                               -(select coalesce(sum(x.amount), 0)
+                                 from posting x join journal_entry j on j.id = x.entry_id
+                                 left join funding f on f.id = j.funding_id
+                                 where x.service_user_id = c.service_user_id and x.account = 'BUDGET'
+                                   and (f.received_on <= ? or j.funding_id is null
+                                        and j.entry_date <= (select pay_date from pay_run where id = ?))) as balance,
                                b.planned_hours_per_week as planned
                         from charged c
                         join service_user s on s.id = c.service_user_id
@@ -66,7 +72,7 @@ final class PayRunSteps {
                                to_char(minutes / 60.0, 'FM999990.00') || ' hours paid against '
                                || to_char(planned * ?, 'FM999990.00') || ' planned ('
                                || to_char(planned, 'FM9990.00') || ' a week)'
-                        from review where planned is not null and minutes > planned * ? * 60
+                        from review where planned is not null and minutes > planned * ? * 60 * ?
                         union all
                         select 'SURPLUS', service_user_id,
                                'the balance £' || to_char(balance, 'FM999999990.00') || ' is above '
@@ -80,10 +86,13 @@ final class PayRunSteps {
                     select type, service_user_id, detail, ?, ? from raised""", ps -> {
                 ps.setLong(1, scope.payRunId());
                 ps.setObject(2, scope.period().end());
-                ps.setBigDecimal(3, scope.period().weeks());
-                ps.setBigDecimal(4, scope.period().weeks());
-                ps.setString(5, scope.period().id());
-                ps.setLong(6, scope.payRunId());
+                ps.setLong(3, scope.payRunId());
+                ps.setObject(4, scope.period().end());
+                ps.setBigDecimal(5, scope.period().weeks());
+                ps.setBigDecimal(6, scope.period().weeks());
+                ps.setBigDecimal(7, java.math.BigDecimal.valueOf(100 + planTolerancePercent).movePointLeft(2));
+                ps.setString(8, scope.period().id());
+                ps.setLong(9, scope.payRunId());
             });
             contribution.incrementWriteCount(raised);
             return RepeatStatus.FINISHED;

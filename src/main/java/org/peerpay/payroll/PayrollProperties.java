@@ -12,13 +12,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pensionBasis how employees' pension contributions get tax relief (the workplace scheme's basis)
  * @param statutoryMinimum the wage floor schedule that is the National Minimum Wage, for the period check
  * @param chunkSize employments paid per transaction
+ * @param planTolerancePercent PLAN_EXCEEDED is raised when a budget's hours paid in a period are more than its
+ *     support plan's hours plus this percentage (0 for any hours above the plan)
  */
 @ConfigurationProperties("peerpay.payroll")
 public record PayrollProperties(
         @DefaultValue("friday") DayOfWeek payDay,
         @DefaultValue("relief-at-source") PensionBasis pensionBasis,
         @DefaultValue("National Minimum Wage") String statutoryMinimum,
-        @DefaultValue("1000") int chunkSize) {
+        @DefaultValue("1000") int chunkSize,
+        @DefaultValue("10") int planTolerancePercent) {
 
     /** The pay date of a period: the first {@link #payDay} after it ends. Its tax year and period are PAYE's. */
     public LocalDate payDate(PayPeriod period) {

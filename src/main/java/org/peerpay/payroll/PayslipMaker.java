@@ -164,8 +164,9 @@ final class PayslipMaker {
                     taxPeriod.taxYear(), taxPeriod.number(), payDate, List.of(), held, raised);
         }
 
-        TaxCode code = taxCode(terms, raised);
-        boolean week1 = terms.taxCode() == null || terms.week1Month1();
+        TaxCode recorded = taxCode(terms, raised);
+        TaxCode code = recorded == null ? TaxCode.parse(EMERGENCY_CODE) : recorded;
+        boolean week1 = recorded == null || terms.week1Month1();
         RunningFigures.YearToDate before = running.yearToDate(terms.id());
         BigDecimal payForTimeWorked = basic.add(uplift).add(arrears);
         PayslipFigures figures = calculator.calculate(new PayslipInput(period.frequency(), taxPeriod.number(), payDate,
@@ -183,10 +184,11 @@ final class PayslipMaker {
         checkMinimumWage(terms, inPeriodPay, inPeriodMinutes, raised);
         running.record(terms, figures, claim);
         return new PayslipDraft(work, paidMinutes, basic, uplift, arrears, figures, claim.offset(), employerCost,
-                code == null ? EMERGENCY_CODE : describe(terms, week1), week1, taxPeriod.taxYear(), taxPeriod.number(),
+                recorded == null ? EMERGENCY_CODE + " " + basisWord() : describe(terms, week1), week1, taxPeriod.taxYear(), taxPeriod.number(),
                 payDate, lines, held, raised);
     }
 
+    /** The employment's tax code, or null (with NO_TAX_CODE raised) when it has none or none that is valid. */
     private TaxCode taxCode(EmploymentTerms terms, List<PayslipDraft.Raised> raised) {
         if (terms.taxCode() != null) {
             try {
@@ -195,12 +197,12 @@ final class PayslipMaker {
                 raised.add(new PayslipDraft.Raised("NO_TAX_CODE", null, "tax code '" + terms.taxCode() + "' is not"
                         + " valid: paid on " + EMERGENCY_CODE + " " + basisWord() + " (emergency basis); correct the"
                         + " code in employments.csv"));
-                return TaxCode.parse(EMERGENCY_CODE);
+                return null;
             }
         }
         raised.add(new PayslipDraft.Raised("NO_TAX_CODE", null, "no tax code recorded: paid on " + EMERGENCY_CODE + " "
                 + basisWord() + " (emergency basis); record the code from the starter checklist or HMRC"));
-        return TaxCode.parse(EMERGENCY_CODE);
+        return null;
     }
 
     private String describe(EmploymentTerms terms, boolean week1) {

@@ -38,7 +38,7 @@ class PayPeriodTest {
     @Test
     void paysOnTheFridayAfterThePeriodAndTaxesByThePayDate() {
         PayrollProperties payroll = new PayrollProperties(DayOfWeek.FRIDAY, PensionBasis.RELIEF_AT_SOURCE,
-                "National Minimum Wage", 1000);
+                "National Minimum Wage", 1000, 10);
         PayPeriod period = PayPeriod.parse("2026-27/4W08");
 
         LocalDate payDate = payroll.payDate(period);

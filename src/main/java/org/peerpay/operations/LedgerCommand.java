@@ -1,0 +1,42 @@
+package org.peerpay.operations;
+
+import java.util.concurrent.Callable;
+import org.peerpay.ledger.LedgerCheck;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "ledger", description = "The budget ledger.", subcommands = LedgerCommand.Check.class)
+class LedgerCommand {
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Verify the ledger: every entry balances, every budget's balance equals its funding less"
+                    + " its charges, every payslip is charged once, each period's charges equal its payslips'"
+                    + " employer costs. Exits 1 on any breach.")
+    static class Check implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        private final LedgerCheck check;
+
+        Check(LedgerCheck check) {
+            this.check = check;
+        }
+
+        @Override
+        public Integer call() {
+            var out = spec.commandLine().getOut();
+            LedgerCheck.Report report = check.run();
+            out.println("Ledger check");
+            report.checked().forEach(line -> out.println("  checked: " + line));
+            if (report.reconciles()) {
+                out.println("The ledger reconciles.");
+                return 0;
+            }
+            report.breaches().forEach(line -> out.println("  BREACH: " + line));
+            out.println(report.breaches().size() + " breach(es) found.");
+            return 1;
+        }
+    }
+}
