@@ -1,0 +1,104 @@
+package org.peerpay.payroll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.peerpay.support.SmallCouncil.TIMESHEET_HEADER;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.peerpay.ledger.Ledger;
+import org.peerpay.ledger.LedgerCheck;
+import org.peerpay.reference.ReferenceDataLoader;
+import org.peerpay.support.DatabaseTest;
+import org.peerpay.support.SmallCouncil;
+import org.peerpay.timesheets.TimesheetImporter;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The exceptions a pay run raises for a coordinator, one test each (BELOW_FLOOR, LATE_HOURS, OVERSPEND, PLAN_EXCEEDED are in PayRunJobTests). */
+class PayRunExceptionsTests extends DatabaseTest {
+
+    static final LocalDate AS_OF = LocalDate.of(2026, 11, 23);
+    static final PayPeriod P08 = PayPeriod.parse("2026-27/4W08");
+
+    @Autowired
+    ReferenceDataLoader reference;
+
+    @Autowired
+    TimesheetImporter importer;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    LedgerCheck ledgerCheck;
+
+    @Autowired
+    PayRuns payRuns;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void smallCouncil() {
+        reference.load(SmallCouncil.writeReference(dir.resolve("reference")));
+    }
+
+    void importShifts(String rows) {
+        importer.importFile(SmallCouncil.write(dir.resolve("shifts.csv"), TIMESHEET_HEADER + rows), AS_OF, OUT);
+    }
+
+    List<String> exceptions(String type) {
+        return jdbc.queryForList("select detail from payroll_exception where type = ? order by id", String.class, type);
+    }
+
+    @Test
+    void paysAnEmploymentWithoutATaxCodeOnTheEmergencyCodeWeekOneBasis() {
+        jdbc.update("update employment set tax_code = null where ref = 'E1'");
+        StringBuilder rows = new StringBuilder();
+        for (int day = 19; day <= 26; day++) {
+            rows.append("M1,SU1,2026-10-").append(day).append(",08:00,18:00,0,,\n");
+        }
+        importShifts(rows.toString());
+        ledger.postFunding();
+
+        payRuns.pay(P08);
+
+        // 80h at £15 = 1200.00 + holiday 144.84 = 1344.84; week 1 basis over four weeks: 1344.84 - 4 x 241.92 =
+        // 377 at 20% = 75.40 (on the cumulative basis, tax period 9, it would be nothing)
+        assertThat(jdbc.queryForMap("select tax_code, week1_month1, tax from payslip"))
+                .containsEntry("tax_code", "1257L W1").containsEntry("week1_month1", true)
+                .containsEntry("tax", new java.math.BigDecimal("75.40"));
+        assertThat(exceptions("NO_TAX_CODE")).containsExactly("no tax code recorded: paid on 1257L W1 (emergency"
+                + " basis); record the code from the starter checklist or HMRC");
+    }
+
+    @Test
+    void flagsABalanceAboveTheRetentionWeeksAsSurplus() {
+        importShifts("M1,SU1,2026-10-19,10:00,13:00,0,,\n");
+        jdbc.update("insert into funding (service_user_id, received_on, amount, source) select id, date '2026-10-01',"
+                + " 5000.00, 'council' from service_user where ref = 'SU1'");
+        ledger.postFunding();
+
+        payRuns.pay(P08);
+
+        // 3h at £15 = 45.00 + holiday 5.43 = 50.43 for 3h: £16.81 an hour; 8 weeks x 3 planned hours = £403.44
+        assertThat(exceptions("SURPLUS")).containsExactly("the balance £5749.57 is above 8 weeks of planned cost"
+                + " (£403.44); the council may reclaim the surplus");
+        assertThat(ledgerCheck.run().reconciles()).isTrue();
+    }
+
+    @Test
+    void raisesNothingForAnOrdinaryPeriod() {
+        importShifts("M1,SU1,2026-10-19,10:00,13:00,0,,\nM1,SU1,2026-10-26,10:00,13:00,0,,\n");
+        jdbc.update("update funding set amount = 300.00");  // about six weeks of the planned 3 hours a week
+        ledger.postFunding();
+
+        PayRuns.Summary summary = payRuns.pay(P08);
+
+        assertThat(summary.exceptions()).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from payroll_exception", Integer.class)).isZero();
+    }
+}

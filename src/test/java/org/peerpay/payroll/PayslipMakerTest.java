@@ -1,0 +1,82 @@
+package org.peerpay.payroll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.peerpay.money.HourlyRate;
+import org.peerpay.statutory.HolidayMethod;
+import org.peerpay.statutory.PensionBasis;
+import org.peerpay.statutory.TaxYears;
+import org.peerpay.wagefloor.FloorSchedule;
+import org.peerpay.wagefloor.WageFloor;
+import org.peerpay.wagefloor.WageFloorProperties;
+
+class PayslipMakerTest {
+
+    static final PayPeriod P08 = PayPeriod.parse("2026-27/4W08");
+
+    static EmploymentTerms terms(String rate) {
+        TreeMap<LocalDate, HourlyRate> rates = new TreeMap<>();
+        rates.put(LocalDate.of(2026, 4, 6), HourlyRate.of(rate));
+        return new EmploymentTerms(1, "E1", 1, "SU1", "Alex Morgan", true, 1, "M1", "Jo Bloggs",
+                LocalDate.of(1985, 3, 2), "1257L", false, 'A', HolidayMethod.ROLLED_UP, false, rates);
+    }
+
+    static PayslipMaker maker(List<WageFloor> floors) {
+        return new PayslipMaker(P08, LocalDate.of(2026, 11, 20), new TaxYears(Path.of("batch-config/tax-years"))
+                .get("2026-27"), new FloorSchedule(floors), WageFloorProperties.Policy.UPLIFT, "National Minimum Wage",
+                PensionBasis.RELIEF_AT_SOURCE, false, new RunningFigures());
+    }
+
+    @Test
+    void flagsAPeriodPaidUnderTheMinimumWageInForceAtItsStart() {
+        // a floors file corrected in the middle of the period: the rate in force when the period began was £20.00
+        PayslipMaker maker = maker(List.of(
+                new WageFloor("National Minimum Wage", LocalDate.of(2026, 10, 1), HourlyRate.of("20.00"), 21, null),
+                new WageFloor("National Minimum Wage", LocalDate.of(2026, 10, 25), HourlyRate.of("12.71"), 21, null)));
+
+        PayslipDraft draft = maker.make(new EmploymentWork(terms("15.00"),
+                List.of(new WorkedShift(1, 2, LocalDate.of(2026, 10, 26), 600))));
+
+        assertThat(draft.floorUplift()).isZero();
+        assertThat(draft.exceptions()).extracting(PayslipDraft.Raised::type).containsExactly("NMW_PERIOD");
+        assertThat(draft.exceptions().get(0).detail()).isEqualTo("£150.00 for 10h 00m is under the National Minimum"
+                + " Wage of £20.00/h for age 41: short by £50.00");
+    }
+
+    @Test
+    void paysEachRateOnItsOwnLineRoundedOnceAndUpliftsShiftsUnderTheFloor() {
+        TreeMap<LocalDate, HourlyRate> rates = new TreeMap<>();
+        rates.put(LocalDate.of(2026, 4, 6), HourlyRate.of("14.00"));
+        rates.put(LocalDate.of(2026, 11, 1), HourlyRate.of("14.8325"));
+        EmploymentTerms terms = terms("14.00");
+        terms = new EmploymentTerms(terms.id(), terms.ref(), terms.serviceUserId(), terms.serviceUserRef(),
+                terms.serviceUserName(), true, terms.mentorId(), terms.mentorRef(), terms.mentorName(),
+                terms.mentorBorn(), "1257L", false, 'A', HolidayMethod.ROLLED_UP, false, rates);
+        PayslipMaker maker = maker(List.of(
+                new WageFloor("Council living-wage floor", LocalDate.of(2025, 4, 1), HourlyRate.of("14.38"), null, null)));
+
+        PayslipDraft draft = maker.make(new EmploymentWork(terms, List.of(
+                new WorkedShift(1, 2, LocalDate.of(2026, 10, 20), 50),
+                new WorkedShift(1, 3, LocalDate.of(2026, 10, 27), 50),
+                new WorkedShift(1, 4, LocalDate.of(2026, 10, 29), 50),
+                new WorkedShift(1, 5, LocalDate.of(2026, 11, 3), 65),
+                new WorkedShift(1, 6, LocalDate.of(2026, 11, 10), 65))));
+
+        // 150 min at £14.00 = 35.00 (rounded once for the rate: per shift it would be 3 x 11.67 = 35.01);
+        // 130 min at £14.8325 = 32.137 -> 32.14; uplift to the floor 150 min x £0.38 = 0.95;
+        // holiday 12.07% of 68.09 = 8.218 -> 8.22
+        assertThat(draft.lines()).extracting(PayslipDraft.Line::amount).containsExactly(new BigDecimal("35.00"),
+                new BigDecimal("32.14"), new BigDecimal("0.95"), new BigDecimal("8.22"));
+        assertThat(draft.basicPay()).isEqualByComparingTo("67.14");
+        assertThat(draft.floorUplift()).isEqualByComparingTo("0.95");
+        assertThat(draft.figures().grossPay()).isEqualByComparingTo("76.31");
+        assertThat(draft.exceptions()).extracting(PayslipDraft.Raised::type)
+                .containsExactly("BELOW_FLOOR", "BELOW_FLOOR", "BELOW_FLOOR");
+    }
+}
