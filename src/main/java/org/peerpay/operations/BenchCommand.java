@@ -5,9 +5,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.peerpay.ledger.Ledger;
+import org.peerpay.payroll.PayPeriod;
+import org.peerpay.payroll.PayRuns;
 import org.peerpay.reference.ReferenceDataLoader;
 import org.peerpay.statutory.HolidayMethod;
 import org.peerpay.statutory.PayFrequency;
@@ -31,7 +36,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", description = "Benchmarks on a synthetic council. Run them on their own data directory:"
-        + " PEERPAY_DATA_DIR=/tmp/peerpay-bench.", subcommands = {BenchCommand.Import.class, BenchCommand.Statutory.class})
+        + " PEERPAY_DATA_DIR=/tmp/peerpay-bench.", subcommands = {BenchCommand.Import.class, BenchCommand.Statutory.class, BenchCommand.Payroll.class})
 class BenchCommand {
 
     @Command(name = "import", mixinStandardHelpOptions = true,
@@ -102,7 +107,7 @@ class BenchCommand {
             return 0;
         }
 
-        private static double seconds(long since) {
+        static double seconds(long since) {
             return (System.nanoTime() - since) / 1e9;
         }
     }
@@ -191,6 +196,84 @@ class BenchCommand {
                         taxBefore);
             }
             return inputs;
+        }
+    }
+
+    @Command(name = "payroll", mixinStandardHelpOptions = true,
+            description = "Generate a synthetic council with accepted shifts in one four-weekly period, then time"
+                    + " its pay run: payslips, ledger postings and files, and the payslip PDFs. Needs a data"
+                    + " directory of its own with no pay runs (the ledger keeps everything).")
+    static class Payroll implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--employments", defaultValue = "10000", description = "(default: ${DEFAULT-VALUE})")
+        int employments;
+
+        @Option(names = "--lines", defaultValue = "1000000", description = "shifts in the period (default: ${DEFAULT-VALUE})")
+        int lines;
+
+        private final ReferenceDataLoader referenceLoader;
+        private final WageFloors wageFloors;
+        private final Ledger ledger;
+        private final PayRuns payRuns;
+        private final JdbcTemplate jdbc;
+        private final PeerPayProperties properties;
+        private final Clock clock;
+
+        Payroll(ReferenceDataLoader referenceLoader, WageFloors wageFloors, Ledger ledger, PayRuns payRuns,
+                JdbcTemplate jdbc, PeerPayProperties properties, Clock clock) {
+            this.referenceLoader = referenceLoader;
+            this.wageFloors = wageFloors;
+            this.ledger = ledger;
+            this.payRuns = payRuns;
+            this.jdbc = jdbc;
+            this.properties = properties;
+            this.clock = clock;
+        }
+
+        @Override
+        public Integer call() {
+            var out = spec.commandLine().getOut();
+            Integer runs = jdbc.queryForObject("select count(*) from pay_run", Integer.class);
+            if (runs != null && runs > 0) {
+                throw new UserFacingException("This database has pay runs already: run the payroll benchmark on a"
+                        + " fresh data directory, for example PEERPAY_DATA_DIR=/tmp/peerpay-bench-payroll-$(date +%s).");
+            }
+            LocalDate asOf = LocalDate.now(clock);
+            PayPeriod period = PayPeriod.containing(PayFrequency.FOUR_WEEKLY, asOf).previous();
+            SyntheticCouncil council = new SyntheticCouncil(employments, asOf);
+            Path dir = properties.outDir().resolve("bench");
+            long t0 = System.nanoTime();
+            council.writeReference(dir.resolve("reference"));
+            wageFloors.reload();
+            referenceLoader.load(dir.resolve("reference"));
+            ledger.postFunding();
+            int inserted = council.insertShifts(jdbc, period.start(), 28, Math.max(1, lines / employments));
+            jdbc.execute("analyze timesheet_line");
+            out.printf("synthetic council: %,d employments, %,d accepted shifts in %s (%.1f s)%n", employments,
+                    inserted, period.id(), Import.seconds(t0));
+            long t1 = System.nanoTime();
+            PayRuns.Summary summary = payRuns.pay(period);
+            double total = Import.seconds(t1);
+            Map<String, Double> steps = new LinkedHashMap<>();
+            jdbc.query("""
+                    select s.step_name, extract(epoch from s.end_time - s.start_time)
+                    from batch_step_execution s join batch_job_execution j on j.job_execution_id = s.job_execution_id
+                    where j.job_execution_id = (select max(job_execution_id) from batch_job_execution)
+                    order by s.step_execution_id""", rs -> {
+                steps.put(rs.getString(1), rs.getDouble(2));
+            });
+            double pdfs = steps.getOrDefault("writePayslipPdfsStep", 0.0);
+            out.printf("pay run: %,d payslips, gross %s, employer cost %s in %.1f s%n", summary.payslips(),
+                    org.peerpay.documents.Pdf.money(summary.gross()), org.peerpay.documents.Pdf.money(summary.employerCost()),
+                    total);
+            steps.forEach((step, seconds) -> out.printf("  %-24s %7.2f s%n", step, seconds));
+            out.printf("pay run without the PDFs: %.1f s; payslip PDFs: %,d in %.1f s = %,d a second (max heap %,d MiB)%n",
+                    total - pdfs, summary.payslips(), pdfs, Math.round(summary.payslips() / pdfs),
+                    Runtime.getRuntime().maxMemory() >> 20);
+            return 0;
         }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A synthetic council for benchmarks: service users {@code SYN-S…}, mentors {@code SYN-M…} each employed by two
@@ -80,6 +81,32 @@ record SyntheticCouncil(int employments, LocalDate asOf) {
                 out.write(line.toString());
             }
         });
+    }
+
+    /**
+     * Inserts accepted shifts straight into the lines table (as one completed import), for benchmarks of the pay
+     * run: {@code perEmployment} 45-minute shifts for each synthetic employment, spread over the period's days,
+     * mornings for a mentor's first employment and afternoons for the second.
+     *
+     * @return lines inserted
+     */
+    int insertShifts(JdbcTemplate jdbc, LocalDate periodStart, int days, int perEmployment) {
+        long importId = jdbc.queryForObject("insert into timesheet_import (sha256, file_name, status, rows_read,"
+                + " accepted, rejected, completed_at) values (md5(random()::text), 'synthetic shifts', 'COMPLETED', 0,"
+                + " 0, 0, now()) returning id", Long.class);
+        return jdbc.update("""
+                insert into timesheet_line (import_id, source_row, employment_id, mentor_id, service_user_id, work_date,
+                                            starts_at, ends_at, break_minutes, minutes)
+                select ?, (row_number() over ())::int, e.id, e.mentor_id, e.service_user_id, d.day,
+                       d.day + time '08:00' + (case when substr(e.ref, 6)::int >= ? then interval '6 hours' else
+                       interval '0 hours' end) + (k / ?) * interval '1 hour',
+                       d.day + time '08:45' + (case when substr(e.ref, 6)::int >= ? then interval '6 hours' else
+                       interval '0 hours' end) + (k / ?) * interval '1 hour', 0, 45
+                from employment e
+                cross join generate_series(0, ? - 1) k
+                cross join lateral (select ?::date + (k % ?) as day) d
+                where e.ref like 'SYN-E%'""", importId, mentors(), days, mentors(), days, perEmployment, periodStart,
+                days);
     }
 
     private static String pad(int n) {

@@ -12,7 +12,10 @@ final class PayRunSteps {
     private PayRunSteps() {
     }
 
-    /** Marks the lines on this run's payslips as paid by it: the same lines the run read, less those it held. */
+    /**
+     * Marks the lines the run read as paid by it: every one the run did not hold is on one of its payslips (an
+     * employment gets a payslip unless all its shifts were held).
+     */
     static Tasklet markLinesPaid(JdbcTemplate jdbc, PayRunScope scope) {
         return (StepContribution contribution, ChunkContext chunk) -> {
             int marked = jdbc.update("""
@@ -21,14 +24,12 @@ final class PayRunSteps {
                     where e.id = l.employment_id and e.pay_frequency = ?
                       and l.work_date <= ? and l.import_id <= ?
                       and l.import_id in (select id from timesheet_import where status = 'COMPLETED')
-                      and exists (select 1 from payslip p where p.pay_run_id = ? and p.employment_id = l.employment_id)
                       and """ + scope.linesCondition("l"), ps -> {
                 ps.setLong(1, scope.payRunId());
                 ps.setString(2, scope.period().frequency().word());
                 ps.setObject(3, scope.period().end());
                 ps.setLong(4, scope.importBound());
-                ps.setLong(5, scope.payRunId());
-                scope.bindLinesCondition(ps, 6);
+                scope.bindLinesCondition(ps, 5);
             });
             contribution.incrementWriteCount(marked);
             return RepeatStatus.FINISHED;
