@@ -1,6 +1,7 @@
 package org.peerpay.operations;
 
 import java.util.Arrays;
+import org.peerpay.payroll.PayPeriod;
 import org.peerpay.system.JobFailedException;
 import org.peerpay.system.UserFacingException;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
@@ -44,6 +45,13 @@ class CommandLineEntry implements CommandLineRunner, ExitCodeGenerator {
             }
         };
         CommandLine commandLine = new CommandLine(PeerPayCommand.class, factory);
+        commandLine.registerConverter(PayPeriod.class, id -> {
+            try {
+                return PayPeriod.parse(id);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        });
         commandLine.setExecutionExceptionHandler((failure, line, parsed) -> {
             if (failure instanceof JobFailedException) {
                 line.getErr().println(failure.getMessage());

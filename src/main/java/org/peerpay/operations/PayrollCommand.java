@@ -22,7 +22,7 @@ class PayrollCommand implements Callable<Integer> {
 
     @Option(names = "--period", required = true, paramLabel = "ID",
             description = "the pay period, like 2026-27/4W08 (four-weekly period 8 of 2026/27)")
-    String period;
+    PayPeriod period;
 
     private final PayRuns payRuns;
     private final Ledger ledger;
@@ -38,7 +38,7 @@ class PayrollCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PayPeriod payPeriod = PayPeriod.parse(period);
+        PayPeriod payPeriod = period;
         var out = spec.commandLine().getOut();
         ledger.postFunding();
         out.println("Pay run " + payPeriod.id());
@@ -61,7 +61,7 @@ class PayrollCommand implements Callable<Integer> {
         CommandSpec spec;
 
         @Option(names = "--period", required = true, paramLabel = "ID")
-        String period;
+        PayPeriod period;
 
         @Option(names = "--employment", paramLabel = "REF", description = "only this employment's shifts")
         String employment;
@@ -74,7 +74,7 @@ class PayrollCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            PayPeriod payPeriod = PayPeriod.parse(period);
+            PayPeriod payPeriod = period;
             int released = payRuns.release(payPeriod, employment);
             spec.commandLine().getOut().println(released == 0
                     ? "Nothing held in " + payPeriod.id() + (employment == null ? "" : " for " + employment) + "."

@@ -17,7 +17,7 @@ class StatementsCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--period", required = true, paramLabel = "ID", description = "the pay period, like 2026-27/4W08")
-    String period;
+    PayPeriod period;
 
     private final BudgetStatements statements;
     private final PeerPayProperties properties;
@@ -29,7 +29,7 @@ class StatementsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PayPeriod payPeriod = PayPeriod.parse(period);
+        PayPeriod payPeriod = period;
         int written = statements.write(payPeriod, properties.outDir());
         spec.commandLine().getOut().println(written + " budget statement(s) for " + payPeriod.id() + " in "
                 + BudgetStatements.directory(properties.outDir(), payPeriod));

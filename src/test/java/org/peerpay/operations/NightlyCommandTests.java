@@ -2,8 +2,15 @@ package org.peerpay.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.opencsv.CSVReaderHeaderAware;
+import java.io.StringReader;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peerpay.support.SmallCouncil;
@@ -25,9 +32,99 @@ class NightlyCommandTests extends CommandLineTest {
                         + " FUTURE_DATE 1, UNKNOWN_MENTOR 1, UNKNOWN_SERVICE_USER 1, NO_EMPLOYMENT 1, DUPLICATE 1,"
                         + " OVERLAP 1")
                 .containsPattern("total\\s+351\\s+340\\s+11\\s+1\\s+8")
+                .contains("2026-27/4W07, paid 23 Oct 2026: 43 payslip(s)")
+                .contains("2026-27/4W08, paid 20 Nov 2026: 42 payslip(s)")
+                .contains("Ledger reconciles")
                 .contains("Done.");
         assertThat(OUT.resolve("imports/2026-11-15-fortnight-4.csv.rejects.csv")).exists();
         assertThat(jdbc.queryForObject("select count(*) from timesheet_line", Integer.class)).isEqualTo(340);
+        assertThat(jdbc.queryForObject("select count(*) from timesheet_line where status = 'PAID'", Integer.class))
+                .isEqualTo(340);
+        assertThat(OUT.resolve("payslips/2026-27/4W08/SU001/M001.pdf")).exists();
+        assertThat(OUT.resolve("statements/2026-27/4W08/SU014.pdf")).exists();
+        assertThat(OUT.resolve("exceptions/2026-27/4W08.csv")).exists();
+    }
+
+    @Test
+    void theSampleRunsPayslipsAndStatementsReconcile() throws Exception {
+        peerpay("nightly", "--as-of", "2026-11-23", "--out", OUT.toString());
+
+        Map<String, BigDecimal> closing07 = new HashMap<>();
+        for (String period : new String[] {"4W07", "4W08"}) {
+            List<Map<String, String>> payslips = rows(OUT.resolve("payslips/2026-27/" + period + "/payslips.csv"));
+            List<Map<String, String>> statements = rows(OUT.resolve("statements/2026-27/" + period
+                    + "/statements.csv"));
+            assertThat(sum(statements, "employer_cost")).as(period).isEqualByComparingTo(sum(payslips, "employer_cost"));
+            for (Map<String, String> s : statements) {
+                assertThat(money(s, "opening_balance").add(money(s, "funding")).subtract(money(s, "employer_cost")))
+                        .as(period + " " + s.get("service_user_ref")).isEqualByComparingTo(money(s, "closing_balance"));
+                if (period.equals("4W07")) {
+                    closing07.put(s.get("service_user_ref"), money(s, "closing_balance"));
+                } else {
+                    assertThat(money(s, "opening_balance")).as("4W08 opens where 4W07 closed")
+                            .isEqualByComparingTo(closing07.get(s.get("service_user_ref")));
+                }
+            }
+            for (Map<String, String> p : payslips) {
+                assertThat(money(p, "basic_pay").add(money(p, "floor_uplift")).add(money(p, "arrears"))
+                        .add(money(p, "holiday_pay"))).isEqualByComparingTo(money(p, "gross_pay"));
+                assertThat(money(p, "gross_pay").subtract(money(p, "tax")).subtract(money(p, "employee_nic"))
+                        .subtract(money(p, "employee_pension"))).isEqualByComparingTo(money(p, "net_pay"));
+            }
+        }
+        assertThat(rows(OUT.resolve("statements/2026-27/4W08/statements.csv")))
+                .filteredOn(s -> s.get("service_user_ref").equals("SU014")).singleElement()
+                .satisfies(s -> assertThat(s.get("flags")).isEqualTo("OVERSPEND"));
+    }
+
+    static List<Map<String, String>> rows(Path csv) throws Exception {
+        try (CSVReaderHeaderAware reader = new CSVReaderHeaderAware(new StringReader(Files.readString(csv)
+                .replace("\uFEFF", "")))) {
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (Map<String, String> row; (row = reader.readMap()) != null; ) {
+                rows.add(row);
+            }
+            return rows;
+        }
+    }
+
+    static BigDecimal money(Map<String, String> row, String column) {
+        return new BigDecimal(row.get(column));
+    }
+
+    static BigDecimal sum(List<Map<String, String>> rows, String column) {
+        return rows.stream().map(r -> money(r, column)).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    @Test
+    void paysAPeriodOnceWritesItsStatementsAndChecksTheLedger() {
+        peerpay("reference", "load", SmallCouncil.writeReference(dir.resolve("reference")).toString());
+        peerpay("import", "--as-of", "2026-11-23", SmallCouncil.write(dir.resolve("shifts.csv"),
+                SmallCouncil.TIMESHEET_HEADER + "M1,SU1,2026-10-19,10:00,13:00,0,walk,\n").toString());
+
+        assertThat(peerpay("payroll", "--period", "2026-27/4W08")).as(err.toString()).isZero();
+        assertThat(peerpay("payroll", "--period", "2026-27/4W08")).isZero();
+        assertThat(peerpay("statements", "--period", "2026-27/4W08")).isZero();
+        assertThat(peerpay("ledger", "check")).isZero();
+
+        assertThat(out.toString())
+                .contains("2026-27/4W08, paid 20 Nov 2026: 1 payslip(s), gross £50.43")
+                .contains("2026-27/4W08 was paid on")
+                .contains("2 budget statement(s) for 2026-27/4W08")
+                .contains("The ledger reconciles.");
+        assertThat(peerpay("payroll", "--period", "4W08")).isEqualTo(2);
+        assertThat(err.toString()).contains("'4W08' is not a pay period: write it like 2026-27/4W08");
+    }
+
+    @Test
+    void ledgerCheckExitsOneOnABreach() {
+        peerpay("reference", "load", SmallCouncil.writeReference(dir.resolve("reference")).toString());
+        jdbc.update("insert into funding (service_user_id, received_on, amount, source) select id, date '2026-05-01',"
+                + " 10.00, 'other' from service_user where ref = 'SU2'");
+
+        assertThat(peerpay("ledger", "check")).isEqualTo(1);
+        assertThat(out.toString()).contains("BREACH: budget of SU2 stands at £525.00 but its funding £535.00 less its"
+                + " charges £0 is £535.00").contains("1 breach(es) found.");
     }
 
     @Test
