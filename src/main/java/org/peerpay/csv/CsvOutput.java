@@ -3,12 +3,13 @@ package org.peerpay.csv;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.regex.Pattern;
+import org.peerpay.system.AtomicFile;
 
 /**
  * Writes a CSV file for people to open in a spreadsheet: UTF-8 with a byte-order mark (so Excel reads £ and
@@ -19,15 +20,13 @@ import java.util.regex.Pattern;
 public final class CsvOutput implements Closeable {
 
     private final Path destination;
-    private final Path partial;
+    private final AtomicFile file;
     private final BufferedWriter out;
-    private boolean committed;
 
     private CsvOutput(Path destination) throws IOException {
         this.destination = destination;
-        Files.createDirectories(destination.toAbsolutePath().getParent());
-        this.partial = destination.resolveSibling(destination.getFileName() + ".partial");
-        this.out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
+        this.file = AtomicFile.create(destination);
+        this.out = new BufferedWriter(new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8));
         out.write('\uFEFF');
     }
 
@@ -65,26 +64,17 @@ public final class CsvOutput implements Closeable {
     /** Moves the finished file into place. */
     public void commit() {
         try {
-            out.close();
-            Files.move(partial, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            committed = true;
+            out.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + destination + ": " + e.getMessage(), e);
+            throw AtomicFile.failed(destination, e);
         }
+        file.commit();
     }
 
     /** Closes the file; one never committed is deleted, so no half-written file is left behind. */
     @Override
     public void close() {
-        if (committed) {
-            return;
-        }
-        try {
-            out.close();
-            Files.deleteIfExists(partial);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        file.close();
     }
 
     /** A negative amount like {@code -264.87} is a number, not a formula, and stays as it is. */

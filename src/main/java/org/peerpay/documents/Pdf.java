@@ -1,13 +1,8 @@
 package org.peerpay.documents;
 
 import java.awt.Color;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
@@ -21,6 +16,7 @@ import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import org.peerpay.system.AtomicFile;
 
 /**
  * One A4 document in PeerPay's layout: a title, label-value blocks and ruled tables with amounts right-aligned
@@ -36,32 +32,21 @@ public final class Pdf implements AutoCloseable {
     private static final Color RULE = new Color(160, 160, 160);
     private static final Color SHADE = new Color(235, 238, 242);
 
-    private final Path destination;
-    private final Path partial;
-    private final OutputStream out;
+    private final AtomicFile file;
     private final Document document;
-    private boolean committed;
 
-    private Pdf(Path destination) throws IOException {
-        this.destination = destination;
-        Files.createDirectories(destination.toAbsolutePath().getParent());
-        this.partial = destination.resolveSibling(destination.getFileName() + ".partial");
-        this.out = Files.newOutputStream(partial);
+    private Pdf(Path destination, String title, String author) {
+        this.file = AtomicFile.create(destination);
         this.document = new Document(PageSize.A4, 42, 42, 40, 40);
-        PdfWriter.getInstance(document, out);
+        PdfWriter.getInstance(document, file.stream());
+        document.addTitle(title);
+        document.addAuthor(author);
+        document.addCreator("PeerPay");
         document.open();
     }
 
     public static Pdf create(Path destination, String title, String author) {
-        try {
-            Pdf pdf = new Pdf(destination);
-            pdf.document.addTitle(title);
-            pdf.document.addAuthor(author);
-            pdf.document.addCreator("PeerPay");
-            return pdf;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + destination + ": " + e.getMessage(), e);
-        }
+        return new Pdf(destination, title, author);
     }
 
     /** £1,234.56; negative amounts as −£12.34. */
@@ -175,30 +160,15 @@ public final class Pdf implements AutoCloseable {
         document.add(element);
     }
 
+    /** Finishes the document and moves it into place. */
     public void commit() {
         document.close();
-        try {
-            out.close();
-            Files.move(partial, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            committed = true;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + destination + ": " + e.getMessage(), e);
-        }
+        file.commit();
     }
 
+    /** Deletes the document if it was never committed. */
     @Override
     public void close() {
-        if (committed) {
-            return;
-        }
-        try {
-            if (document.isOpen()) {
-                document.close();
-            }
-            out.close();
-            Files.deleteIfExists(partial);
-        } catch (IOException | RuntimeException ignored) {
-            // nothing to keep: the document was not finished
-        }
+        file.close();
     }
 }

@@ -2,7 +2,6 @@ package org.peerpay.operations;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,7 +12,6 @@ import java.util.concurrent.Callable;
 import org.peerpay.ledger.Ledger;
 import org.peerpay.payroll.PayPeriod;
 import org.peerpay.payroll.PayRuns;
-import org.peerpay.reference.ReferenceDataLoader;
 import org.peerpay.statutory.HolidayMethod;
 import org.peerpay.statutory.PayFrequency;
 import org.peerpay.statutory.Paye;
@@ -24,11 +22,9 @@ import org.peerpay.statutory.PensionMembership;
 import org.peerpay.statutory.TaxCode;
 import org.peerpay.statutory.TaxYear;
 import org.peerpay.statutory.TaxYears;
-import org.peerpay.system.PeerPayProperties;
 import org.peerpay.system.UserFacingException;
 import org.peerpay.timesheets.ImportResult;
 import org.peerpay.timesheets.TimesheetImporter;
-import org.peerpay.wagefloor.WageFloors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,39 +50,23 @@ class BenchCommand {
                 description = "employments in the synthetic council (default: ${DEFAULT-VALUE})")
         int employments;
 
-        private final ReferenceDataLoader referenceLoader;
-        private final WageFloors wageFloors;
+        private final SyntheticCouncils councils;
         private final TimesheetImporter importer;
         private final JdbcTemplate jdbc;
-        private final PeerPayProperties properties;
-        private final Clock clock;
 
-        Import(ReferenceDataLoader referenceLoader, WageFloors wageFloors, TimesheetImporter importer,
-               JdbcTemplate jdbc, PeerPayProperties properties, Clock clock) {
-            this.referenceLoader = referenceLoader;
-            this.wageFloors = wageFloors;
+        Import(SyntheticCouncils councils, TimesheetImporter importer, JdbcTemplate jdbc) {
+            this.councils = councils;
             this.importer = importer;
             this.jdbc = jdbc;
-            this.properties = properties;
-            this.clock = clock;
         }
 
         @Override
         public Integer call() {
             var out = spec.commandLine().getOut();
-            Integer real = jdbc.queryForObject("select count(*) from service_user where ref not like 'SYN-%'",
-                    Integer.class);
-            if (real != null && real > 0) {
-                throw new UserFacingException("This database holds real service users: run benchmarks on their own"
-                        + " data directory, for example PEERPAY_DATA_DIR=/tmp/peerpay-bench.");
-            }
-            LocalDate asOf = LocalDate.now(clock);
-            SyntheticCouncil council = new SyntheticCouncil(employments, asOf);
-            Path dir = properties.outDir().resolve("bench");
             long t0 = System.nanoTime();
-            council.writeReference(dir.resolve("reference"));
-            wageFloors.reload();
-            referenceLoader.load(dir.resolve("reference"));
+            SyntheticCouncil council = councils.load(employments);
+            LocalDate asOf = council.asOf();
+            Path dir = councils.directory();
             out.printf("synthetic council: %,d service users, %,d mentors, %,d employments (%.1f s)%n",
                     council.serviceUsers(), council.mentors(), employments, seconds(t0));
             // Earlier benchmark shifts would make every row a duplicate: start each run from none.
@@ -214,23 +194,16 @@ class BenchCommand {
         @Option(names = "--lines", defaultValue = "1000000", description = "shifts in the period (default: ${DEFAULT-VALUE})")
         int lines;
 
-        private final ReferenceDataLoader referenceLoader;
-        private final WageFloors wageFloors;
+        private final SyntheticCouncils councils;
         private final Ledger ledger;
         private final PayRuns payRuns;
         private final JdbcTemplate jdbc;
-        private final PeerPayProperties properties;
-        private final Clock clock;
 
-        Payroll(ReferenceDataLoader referenceLoader, WageFloors wageFloors, Ledger ledger, PayRuns payRuns,
-                JdbcTemplate jdbc, PeerPayProperties properties, Clock clock) {
-            this.referenceLoader = referenceLoader;
-            this.wageFloors = wageFloors;
+        Payroll(SyntheticCouncils councils, Ledger ledger, PayRuns payRuns, JdbcTemplate jdbc) {
+            this.councils = councils;
             this.ledger = ledger;
             this.payRuns = payRuns;
             this.jdbc = jdbc;
-            this.properties = properties;
-            this.clock = clock;
         }
 
         @Override
@@ -241,14 +214,9 @@ class BenchCommand {
                 throw new UserFacingException("This database has pay runs already: run the payroll benchmark on a"
                         + " fresh data directory, for example PEERPAY_DATA_DIR=/tmp/peerpay-bench-payroll-$(date +%s).");
             }
-            LocalDate asOf = LocalDate.now(clock);
-            PayPeriod period = PayPeriod.containing(PayFrequency.FOUR_WEEKLY, asOf).previous();
-            SyntheticCouncil council = new SyntheticCouncil(employments, asOf);
-            Path dir = properties.outDir().resolve("bench");
             long t0 = System.nanoTime();
-            council.writeReference(dir.resolve("reference"));
-            wageFloors.reload();
-            referenceLoader.load(dir.resolve("reference"));
+            SyntheticCouncil council = councils.load(employments);
+            PayPeriod period = PayPeriod.containing(PayFrequency.FOUR_WEEKLY, council.asOf()).previous();
             ledger.postFunding();
             int inserted = council.insertShifts(jdbc, period.start(), 28, Math.max(1, lines / employments));
             jdbc.execute("analyze timesheet_line");

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import org.peerpay.reference.ReferenceDataLoader;
+import org.peerpay.wagefloor.WageFloors;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -22,6 +24,13 @@ record SyntheticCouncil(int employments, LocalDate asOf) {
 
     int serviceUsers() {
         return Math.max(1, employments * 2 / 5);
+    }
+
+    /** Writes the council's reference files into a directory and loads them, with the wage floors afresh. */
+    void load(Path directory, WageFloors wageFloors, ReferenceDataLoader loader) {
+        writeReference(directory);
+        wageFloors.reload();
+        loader.load(directory);
     }
 
     void writeReference(Path directory) {

@@ -33,7 +33,9 @@ class PayRunFiles {
         return out.resolve("exceptions").resolve(period.id() + ".csv");
     }
 
-    void write(PayPeriod period, Path out) {
+    /** @return payslips written */
+    int write(PayPeriod period, Path out) {
+        int[] payslips = {0};
         try (CsvOutput csv = CsvOutput.create(payslipsFile(out, period), PAYSLIP_COLUMNS)) {
             jdbc.query("""
                     select p.period_id, s.ref, m.ref, e.ref, p.minutes, p.basic_pay, p.floor_uplift, p.arrears,
@@ -45,6 +47,7 @@ class PayRunFiles {
                     join employment e on e.id = p.employment_id
                     where p.period_id = ?
                     order by s.ref, m.ref, e.ref, p.pay_run_id""", rs -> {
+                payslips[0]++;
                 Object[] row = new Object[PAYSLIP_COLUMNS.length];
                 for (int i = 0; i < row.length; i++) {
                     row[i] = rs.getObject(i + 1);
@@ -69,5 +72,6 @@ class PayRunFiles {
             }, period.id());
             csv.commit();
         }
+        return payslips[0];
     }
 }

@@ -2,6 +2,7 @@ package org.peerpay.payroll;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.function.ToIntFunction;
 import javax.sql.DataSource;
 import org.peerpay.ledger.Ledger;
 import org.peerpay.statutory.TaxYears;
@@ -15,6 +16,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -93,54 +95,51 @@ class PayRunJobConfiguration {
     @Bean
     Step markLinesPaidStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                            JdbcTemplate jdbc) {
-        return new StepBuilder("markLinesPaidStep", jobRepository)
-                .tasklet((contribution, chunk) -> PayRunSteps.markLinesPaid(jdbc, scopeOf(chunk.getStepContext().getStepExecution()))
-                        .execute(contribution, chunk), transactionManager)
-                .build();
+        return setStep("markLinesPaidStep", jobRepository, transactionManager,
+                step -> PayRunSteps.markLinesPaid(jdbc, scopeOf(step)));
     }
 
     @Bean
     Step reviewBudgetsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                            JdbcTemplate jdbc, PayrollProperties properties) {
-        return new StepBuilder("reviewBudgetsStep", jobRepository)
-                .tasklet((contribution, chunk) -> PayRunSteps.reviewBudgets(jdbc, scopeOf(chunk.getStepContext().getStepExecution()),
-                        properties.planTolerancePercent())
-                        .execute(contribution, chunk), transactionManager)
-                .build();
+        return setStep("reviewBudgetsStep", jobRepository, transactionManager,
+                step -> PayRunSteps.reviewBudgets(jdbc, scopeOf(step), properties.planTolerancePercent()));
     }
 
     @Bean
     Step writePayRunFilesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                               PayRunFiles payRunFiles) {
-        return new StepBuilder("writePayRunFilesStep", jobRepository)
-                .tasklet((contribution, chunk) -> {
-                    StepExecution step = chunk.getStepContext().getStepExecution();
-                    payRunFiles.write(scopeOf(step).period(), Path.of(step.getJobParameters().getString("outDir")));
-                    return org.springframework.batch.infrastructure.repeat.RepeatStatus.FINISHED;
-                }, transactionManager)
-                .build();
+        return setStep("writePayRunFilesStep", jobRepository, transactionManager,
+                step -> payRunFiles.write(scopeOf(step).period(), outDirOf(step)));
     }
 
     @Bean
     Step writePayslipPdfsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                               PayslipPdfs payslipPdfs) {
-        return new StepBuilder("writePayslipPdfsStep", jobRepository)
-                .tasklet((contribution, chunk) -> {
-                    StepExecution step = chunk.getStepContext().getStepExecution();
-                    contribution.incrementWriteCount(payslipPdfs.write(scopeOf(step).payRunId(),
-                            Path.of(step.getJobParameters().getString("outDir"))));
-                    return org.springframework.batch.infrastructure.repeat.RepeatStatus.FINISHED;
-                }, transactionManager)
-                .build();
+        return setStep("writePayslipPdfsStep", jobRepository, transactionManager,
+                step -> payslipPdfs.write(scopeOf(step).payRunId(), outDirOf(step)));
     }
 
     @Bean
     Step completePayRunStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                             JdbcTemplate jdbc) {
-        return new StepBuilder("completePayRunStep", jobRepository)
-                .tasklet((contribution, chunk) -> PayRunSteps.completeRun(jdbc, scopeOf(chunk.getStepContext().getStepExecution()))
-                        .execute(contribution, chunk), transactionManager)
+        return setStep("completePayRunStep", jobRepository, transactionManager,
+                step -> PayRunSteps.completeRun(jdbc, scopeOf(step)));
+    }
+
+    /** A step that does one piece of work in one transaction; the work returns what it wrote, for the step's count. */
+    private static Step setStep(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                ToIntFunction<StepExecution> work) {
+        return new StepBuilder(name, jobRepository)
+                .tasklet((contribution, chunk) -> {
+                    contribution.incrementWriteCount(work.applyAsInt(chunk.getStepContext().getStepExecution()));
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
                 .build();
+    }
+
+    private static Path outDirOf(StepExecution step) {
+        return Path.of(step.getJobParameters().getString("outDir"));
     }
 
     /** The run's scope, from the job parameters. */

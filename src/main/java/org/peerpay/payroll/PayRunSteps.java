@@ -1,12 +1,8 @@
 package org.peerpay.payroll;
 
-import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.scope.context.ChunkContext;
-import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The set-based steps of a pay run, each one statement or a few in one transaction. */
+/** The set-based steps of a pay run, each one statement in its step's transaction; each returns rows written. */
 final class PayRunSteps {
 
     private PayRunSteps() {
@@ -16,9 +12,8 @@ final class PayRunSteps {
      * Marks the lines the run read as paid by it: every one the run did not hold is on one of its payslips (an
      * employment gets a payslip unless all its shifts were held).
      */
-    static Tasklet markLinesPaid(JdbcTemplate jdbc, PayRunScope scope) {
-        return (StepContribution contribution, ChunkContext chunk) -> {
-            int marked = jdbc.update("""
+    static int markLinesPaid(JdbcTemplate jdbc, PayRunScope scope) {
+        return jdbc.update("""
                     update timesheet_line l set status = 'PAID', pay_run_id = ?
                     from employment e
                     where e.id = l.employment_id and e.pay_frequency = ?
@@ -31,9 +26,6 @@ final class PayRunSteps {
                 ps.setLong(4, scope.importBound());
                 scope.bindLinesCondition(ps, 5);
             });
-            contribution.incrementWriteCount(marked);
-            return RepeatStatus.FINISHED;
-        };
     }
 
     /**
@@ -43,9 +35,8 @@ final class PayRunSteps {
      * when the balance is
      * above the service user's retention weeks of planned cost.
      */
-    static Tasklet reviewBudgets(JdbcTemplate jdbc, PayRunScope scope, int planTolerancePercent) {
-        return (StepContribution contribution, ChunkContext chunk) -> {
-            int raised = jdbc.update("""
+    static int reviewBudgets(JdbcTemplate jdbc, PayRunScope scope, int planTolerancePercent) {
+        return jdbc.update("""
                     with charged as (
                         select p.service_user_id, sum(p.minutes) as minutes, sum(p.employer_cost) as cost
                         from payslip p where p.pay_run_id = ? group by p.service_user_id),
@@ -95,16 +86,11 @@ final class PayRunSteps {
                 ps.setString(8, scope.period().id());
                 ps.setLong(9, scope.payRunId());
             });
-            contribution.incrementWriteCount(raised);
-            return RepeatStatus.FINISHED;
-        };
     }
 
     /** Marks the run completed: from now on its payslips are final and a new run of the period is supplementary. */
-    static Tasklet completeRun(JdbcTemplate jdbc, PayRunScope scope) {
-        return (StepContribution contribution, ChunkContext chunk) -> {
-            jdbc.update("update pay_run set status = 'COMPLETED', completed_at = now() where id = ?", scope.payRunId());
-            return RepeatStatus.FINISHED;
-        };
+    static int completeRun(JdbcTemplate jdbc, PayRunScope scope) {
+        return jdbc.update("update pay_run set status = 'COMPLETED', completed_at = now() where id = ?",
+                scope.payRunId());
     }
 }

@@ -7,49 +7,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.peerpay.ledger.Ledger;
-import org.peerpay.ledger.LedgerCheck;
-import org.peerpay.reference.ReferenceDataLoader;
-import org.peerpay.support.DatabaseTest;
+import org.peerpay.support.CouncilTest;
 import org.peerpay.support.SmallCouncil;
-import org.peerpay.timesheets.TimesheetImporter;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /** Under the hold policy, shifts under the floor wait for a coordinator, then a supplementary run pays them. */
 @TestPropertySource(properties = "peerpay.wage-floor.policy=hold")
-class HoldPolicyTests extends DatabaseTest {
+class HoldPolicyTests extends CouncilTest {
 
     static final PayPeriod P08 = PayPeriod.parse("2026-27/4W08");
 
-    @Autowired
-    ReferenceDataLoader reference;
-
-    @Autowired
-    TimesheetImporter importer;
-
-    @Autowired
-    Ledger ledger;
-
-    @Autowired
-    LedgerCheck ledgerCheck;
-
-    @Autowired
-    PayRuns payRuns;
-
-    @TempDir
-    Path dir;
-
     @Test
     void holdsShiftsUnderTheFloorUntilReleasedThenPaysThemAtTheFloorInASupplementaryRun() throws Exception {
-        reference.load(SmallCouncil.writeReference(dir.resolve("reference")));
-        ledger.postFunding();
-        importer.importFile(SmallCouncil.write(dir.resolve("shifts.csv"), TIMESHEET_HEADER + """
+        smallCouncil(true);
+        importShifts("shifts.csv", """
                 M1,SU1,2026-10-19,10:00,13:00,0,,
                 M2,SU1,2026-10-20,10:00,12:30,0,,
                 M2,SU1,2026-10-27,10:00,12:30,0,,
-                """), LocalDate.of(2026, 11, 23), OUT);
+                """);
 
         PayRuns.Summary first = payRuns.pay(P08);
 

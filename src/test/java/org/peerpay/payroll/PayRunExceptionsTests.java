@@ -8,46 +8,17 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.peerpay.ledger.Ledger;
-import org.peerpay.ledger.LedgerCheck;
-import org.peerpay.reference.ReferenceDataLoader;
-import org.peerpay.support.DatabaseTest;
+import org.peerpay.support.CouncilTest;
 import org.peerpay.support.SmallCouncil;
-import org.peerpay.timesheets.TimesheetImporter;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** The exceptions a pay run raises for a coordinator, one test each (BELOW_FLOOR, LATE_HOURS, OVERSPEND, PLAN_EXCEEDED are in PayRunJobTests). */
-class PayRunExceptionsTests extends DatabaseTest {
+class PayRunExceptionsTests extends CouncilTest {
 
-    static final LocalDate AS_OF = LocalDate.of(2026, 11, 23);
     static final PayPeriod P08 = PayPeriod.parse("2026-27/4W08");
 
-    @Autowired
-    ReferenceDataLoader reference;
-
-    @Autowired
-    TimesheetImporter importer;
-
-    @Autowired
-    Ledger ledger;
-
-    @Autowired
-    LedgerCheck ledgerCheck;
-
-    @Autowired
-    PayRuns payRuns;
-
-    @TempDir
-    Path dir;
-
     @BeforeEach
-    void smallCouncil() {
-        reference.load(SmallCouncil.writeReference(dir.resolve("reference")));
-    }
-
-    void importShifts(String rows) {
-        importer.importFile(SmallCouncil.write(dir.resolve("shifts.csv"), TIMESHEET_HEADER + rows), AS_OF, OUT);
+    void unfundedSmallCouncil() {
+        smallCouncil(false);
     }
 
     List<String> exceptions(String type) {
@@ -61,7 +32,7 @@ class PayRunExceptionsTests extends DatabaseTest {
         for (int day = 19; day <= 26; day++) {
             rows.append("M1,SU1,2026-10-").append(day).append(",08:00,18:00,0,,\n");
         }
-        importShifts(rows.toString());
+        importShifts("shifts.csv", rows.toString());
         ledger.postFunding();
 
         payRuns.pay(P08);
@@ -77,7 +48,7 @@ class PayRunExceptionsTests extends DatabaseTest {
 
     @Test
     void flagsABalanceAboveTheRetentionWeeksAsSurplus() {
-        importShifts("M1,SU1,2026-10-19,10:00,13:00,0,,\n");
+        importShifts("shifts.csv", "M1,SU1,2026-10-19,10:00,13:00,0,,\n");
         jdbc.update("insert into funding (service_user_id, received_on, amount, source) select id, date '2026-10-01',"
                 + " 5000.00, 'council' from service_user where ref = 'SU1'");
         ledger.postFunding();
@@ -92,7 +63,7 @@ class PayRunExceptionsTests extends DatabaseTest {
 
     @Test
     void raisesNothingForAnOrdinaryPeriod() {
-        importShifts("M1,SU1,2026-10-19,10:00,13:00,0,,\nM1,SU1,2026-10-26,10:00,13:00,0,,\n");
+        importShifts("shifts.csv", "M1,SU1,2026-10-19,10:00,13:00,0,,\nM1,SU1,2026-10-26,10:00,13:00,0,,\n");
         jdbc.update("update funding set amount = 300.00");  // about six weeks of the planned 3 hours a week
         ledger.postFunding();
 

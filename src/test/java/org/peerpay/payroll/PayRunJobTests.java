@@ -12,51 +12,21 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.peerpay.ledger.Ledger;
-import org.peerpay.ledger.LedgerCheck;
-import org.peerpay.reference.ReferenceDataLoader;
-import org.peerpay.support.DatabaseTest;
+import org.peerpay.support.CouncilTest;
 import org.peerpay.support.SmallCouncil;
-import org.peerpay.timesheets.TimesheetImporter;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The small council paid by hand. 4W07 (21 Sep – 18 Oct 2026) is paid on 23 October, tax period 8 (tax week
  * 29); 4W08 (19 Oct – 15 Nov) on 20 November, tax period 9 (tax week 33).
  */
-class PayRunJobTests extends DatabaseTest {
+class PayRunJobTests extends CouncilTest {
 
-    static final LocalDate AS_OF = LocalDate.of(2026, 11, 23);
     static final PayPeriod P07 = PayPeriod.parse("2026-27/4W07");
     static final PayPeriod P08 = PayPeriod.parse("2026-27/4W08");
 
-    @Autowired
-    ReferenceDataLoader reference;
-
-    @Autowired
-    TimesheetImporter importer;
-
-    @Autowired
-    Ledger ledger;
-
-    @Autowired
-    LedgerCheck ledgerCheck;
-
-    @Autowired
-    PayRuns payRuns;
-
-    @TempDir
-    Path dir;
-
     @BeforeEach
-    void smallCouncil() {
-        reference.load(SmallCouncil.writeReference(dir.resolve("reference")));
-        ledger.postFunding();
-    }
-
-    void importShifts(String name, String rows) {
-        importer.importFile(SmallCouncil.write(dir.resolve(name), TIMESHEET_HEADER + rows), AS_OF, OUT);
+    void fundedSmallCouncil() {
+        smallCouncil(true);
     }
 
     /** Period 8's shifts, and one of period 7's that arrives late (12 October). */

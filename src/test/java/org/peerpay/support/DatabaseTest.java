@@ -4,11 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.peerpay.PeerPayApplication;
 import org.peerpay.system.EmbeddedPostgres;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -33,7 +39,10 @@ public abstract class DatabaseTest {
     protected JdbcTemplate jdbc;
 
     @Autowired
-    EmbeddedPostgres postgres;
+    protected EmbeddedPostgres postgres;
+
+    @Value("${peerpay.data-key}")
+    String dataKey;
 
     /**
      * Empties every table as the schema's owner: the application's role may not TRUNCATE, and the ledger's tables
@@ -62,6 +71,30 @@ public abstract class DatabaseTest {
     /** Statements as the schema's owner, for what a test does that the application may not (DDL, say). */
     protected JdbcTemplate asOwner() {
         return new JdbcTemplate(new DriverManagerDataSource(postgres.jdbcUrl(), postgres.username(), ""));
+    }
+
+    /** Starts another PeerPay process on this test's database, as an operator would against an external server. */
+    protected Process otherPeerPay(Path log, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), PeerPayApplication.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder other = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        other.environment().put("SPRING_DATASOURCE_URL", postgres.jdbcUrl());
+        other.environment().put("SPRING_DATASOURCE_USERNAME", postgres.username());
+        other.environment().put("PEERPAY_DATA_KEY", dataKey);
+        return other.start();
+    }
+
+    /** Kills a process without warning once a condition holds (or it has ended, or two minutes have passed). */
+    protected static void killWhen(Process running, BooleanSupplier condition) throws InterruptedException {
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!condition.getAsBoolean() && running.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        } finally {
+            running.destroyForcibly().waitFor();
+        }
     }
 
     public static void deleteTree(Path root) {

@@ -7,16 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.peerpay.PeerPayApplication;
 import org.peerpay.reference.ReferenceDataLoader;
 import org.peerpay.support.DatabaseTest;
 import org.peerpay.support.SmallCouncil;
-import org.peerpay.system.EmbeddedPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.TestPropertySource;
 
 /** A real kill: another PeerPay process imports a file into this test's database and is killed half-way. */
@@ -30,10 +26,6 @@ class KilledImportTests extends DatabaseTest {
     ReferenceDataLoader referenceLoader;
     @Autowired
     TimesheetImporter importer;
-    @Autowired
-    EmbeddedPostgres postgres;
-    @Value("${peerpay.data-key}")
-    String dataKey;
 
     @TempDir
     Path dir;
@@ -51,24 +43,9 @@ class KilledImportTests extends DatabaseTest {
             }
         }
 
-        ProcessBuilder other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), PeerPayApplication.class.getName(),
-                "import", "--as-of", "2060-01-01", file.toString(),
-                "--peerpay.timesheets.chunk-size=500", "--peerpay.out-dir=" + OUT)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("other.log").toFile());
-        other.environment().put("SPRING_DATASOURCE_URL", postgres.jdbcUrl());
-        other.environment().put("SPRING_DATASOURCE_USERNAME", postgres.username());
-        other.environment().put("PEERPAY_DATA_KEY", dataKey);
-        Process running = other.start();
-        try {
-            // when it has staged part of the file, kill it without warning
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (count("timesheet_line") < 20_000 && running.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-        } finally {
-            running.destroyForcibly().waitFor();
-        }
+        Process running = otherPeerPay(dir.resolve("other.log"), "import", "--as-of", "2060-01-01",
+                file.toString(), "--peerpay.timesheets.chunk-size=500", "--peerpay.out-dir=" + OUT);
+        killWhen(running, () -> count("timesheet_line") >= 20_000);  // when it has staged part of the file
         int staged = count("timesheet_line");
         assertThat(staged).as(Files.readString(dir.resolve("other.log"))).isBetween(20_000, ROWS - 1);
         assertThat(jdbc.queryForObject("select status from batch_job_execution", String.class))
