@@ -1,11 +1,14 @@
 package org.peerpay.operations;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.peerpay.budgets.BudgetStatements;
 import org.peerpay.ledger.Ledger;
 import org.peerpay.payroll.PayPeriod;
 import org.peerpay.payroll.PayRuns;
 import org.peerpay.system.PeerPayProperties;
+import org.peerpay.system.UserFacingException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,17 +31,24 @@ class PayrollCommand implements Callable<Integer> {
     private final Ledger ledger;
     private final BudgetStatements statements;
     private final PeerPayProperties properties;
+    private final Clock clock;
 
-    PayrollCommand(PayRuns payRuns, Ledger ledger, BudgetStatements statements, PeerPayProperties properties) {
+    PayrollCommand(PayRuns payRuns, Ledger ledger, BudgetStatements statements, PeerPayProperties properties,
+                   Clock clock) {
         this.payRuns = payRuns;
         this.ledger = ledger;
         this.statements = statements;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @Override
     public Integer call() {
         PayPeriod payPeriod = period;
+        if (!payPeriod.end().isBefore(LocalDate.now(clock))) {
+            throw new UserFacingException(payPeriod.id() + " has not ended yet (it ends on " + payPeriod.end()
+                    + "): its shifts are not all in. Pay it after that day.");
+        }
         var out = spec.commandLine().getOut();
         ledger.postFunding();
         out.println("Pay run " + payPeriod.id());
