@@ -113,7 +113,7 @@ class NightlyCommandTests extends CommandLineTest {
                 .contains("2 budget statement(s) for 2026-27/4W08")
                 .contains("The ledger reconciles.");
         assertThat(peerpay("payroll", "--period", "2099-01/4W08")).isEqualTo(2);
-        assertThat(err.toString()).contains("'2099-00/4W08' is not a pay period");
+        assertThat(err.toString()).contains("'2099-01/4W08' is not a pay period");
         assertThat(peerpay("payroll", "--period", "2098-99/4W08")).isEqualTo(2);
         assertThat(err.toString()).contains("2098-99/4W08 has not ended yet (it ends on 2098-11-");
         assertThat(peerpay("payroll", "--period", "4W08")).isEqualTo(2);
