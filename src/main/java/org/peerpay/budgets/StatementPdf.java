@@ -26,7 +26,7 @@ class StatementPdf {
                     {"Dates", DAY.format(period.start()) + " to " + DAY.format(period.end())}}, 2);
 
             pdf.heading("Balance");
-            pdf.table(new float[] {4, 1.6f}, 1, "", "Amount")
+            pdf.table(new int[] {40, 16}, 1, "", "Amount")
                     .row("Opening balance", money(s.openingBalance()))
                     .row("Funding received in the period", money(s.funding()))
                     .row("Employer costs of the period's pay", money(s.employerCost().negate()))
@@ -34,7 +34,7 @@ class StatementPdf {
                     .end();
 
             pdf.heading("Employer costs by mentor");
-            Pdf.Table costs = pdf.table(new float[] {3.2f, 1.2f, 1.4f, 1.4f, 1.5f, 1.4f, 1.5f}, 1, "Mentor (employment)",
+            Pdf.Table costs = pdf.table(new int[] {32, 12, 14, 14, 15, 14, 15}, 1, "Mentor (employment)",
                     "Hours", "Gross pay", "Employer NIC", "Allowance offset", "Employer pension", "Employer cost");
             BigDecimal hours = BigDecimal.ZERO;
             for (BudgetStatement.MentorCost m : s.mentors()) {

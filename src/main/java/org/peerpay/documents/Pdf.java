@@ -78,9 +78,9 @@ public final class Pdf implements AutoCloseable {
     public void details(String[][] pairs, int columns) {
         PdfPTable table = new PdfPTable(columns * 2);
         table.setWidthPercentage(100);
-        float[] widths = new float[columns * 2];
+        int[] widths = new int[columns * 2];
         for (int i = 0; i < widths.length; i++) {
-            widths[i] = i % 2 == 0 ? 1.1f : 2f;
+            widths[i] = i % 2 == 0 ? 11 : 20;
         }
         table.setWidths(widths);
         for (String[] pair : pairs) {
@@ -94,8 +94,11 @@ public final class Pdf implements AutoCloseable {
         add(table);
     }
 
-    /** A ruled table; columns from {@code numericFrom} on are right-aligned. Rows in {@code bold} are totals. */
-    public Table table(float[] widths, int numericFrom, String... header) {
+    /**
+     * A ruled table; {@code widths} are the columns' relative widths; columns from {@code numericFrom} on are
+     * right-aligned.
+     */
+    public Table table(int[] widths, int numericFrom, String... header) {
         return new Table(widths, numericFrom, header);
     }
 
@@ -104,7 +107,7 @@ public final class Pdf implements AutoCloseable {
         private final PdfPTable table;
         private final int numericFrom;
 
-        private Table(float[] widths, int numericFrom, String... header) {
+        private Table(int[] widths, int numericFrom, String... header) {
             this.table = new PdfPTable(widths.length);
             this.numericFrom = numericFrom;
             table.setWidthPercentage(100);

@@ -1,5 +1,5 @@
 /**
- * The budget ledger: double-entry, append-only journal entries whose postings sum to zero; funding credits a
+ * The budget ledger: append-only journal entries of debits and credits whose postings sum to zero; funding credits a
  * budget, each payslip charges it; corrections are reversals; and the check that it all reconciles.
  */
 package org.peerpay.ledger;

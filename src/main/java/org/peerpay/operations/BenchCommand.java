@@ -67,8 +67,8 @@ class BenchCommand {
             SyntheticCouncil council = councils.load(employments);
             LocalDate asOf = council.asOf();
             Path dir = councils.directory();
-            out.printf("synthetic council: %,d service users, %,d mentors, %,d employments (%.1f s)%n",
-                    council.serviceUsers(), council.mentors(), employments, seconds(t0));
+            out.printf("synthetic council: %,d service users, %,d mentors, %,d employments (%s)%n",
+                    council.serviceUsers(), council.mentors(), employments, Elapsed.since(t0));
             // Earlier benchmark shifts would make every row a duplicate: start each run from none.
             jdbc.update("delete from payroll_exception where type = 'BELOW_FLOOR' and mentor_id in"
                     + " (select id from mentor where ref like 'SYN-%')");
@@ -76,19 +76,15 @@ class BenchCommand {
             Path file = dir.resolve("synthetic-timesheets.csv");
             long t1 = System.nanoTime();
             council.writeTimesheets(file, rows, UUID.randomUUID().toString().substring(0, 8));
-            out.printf("timesheet file: %,d rows, %,d bytes (%.1f s)%n", rows, file.toFile().length(), seconds(t1));
+            out.printf("timesheet file: %,d rows, %,d bytes (%s)%n", rows, file.toFile().length(), Elapsed.since(t1));
             long t2 = System.nanoTime();
             ImportResult result = importer.importFile(file, asOf, dir);
-            double took = seconds(t2);
-            out.printf("import: %,d rows read, %,d accepted, %,d rejected, %,d below floor in %.2f s = %,d rows/s"
+            Elapsed took = Elapsed.since(t2);
+            out.printf("import: %,d rows read, %,d accepted, %,d rejected, %,d below floor in %s = %,d rows/s"
                             + " (max heap %,d MiB)%n", result.rowsRead(), result.accepted(), result.rejectedTotal(),
-                    result.belowFloor(), took, Math.round(result.rowsRead() / took),
+                    result.belowFloor(), took, took.perSecond(result.rowsRead()),
                     Runtime.getRuntime().maxMemory() >> 20);
             return 0;
-        }
-
-        static double seconds(long since) {
-            return (System.nanoTime() - since) / 1e9;
         }
     }
 
@@ -124,16 +120,18 @@ class BenchCommand {
             for (int warm = 0; warm < 10; warm++) {
                 sink += round(calculator, inputs);
             }
-            double[] perPayslip = new double[rounds];
+            long[] roundNanos = new long[rounds];
             for (int r = 0; r < rounds; r++) {
                 long t0 = System.nanoTime();
                 sink += round(calculator, inputs);
-                perPayslip[r] = (System.nanoTime() - t0) / 1000.0 / inputs.length;
+                roundNanos[r] = System.nanoTime() - t0;
             }
-            Arrays.sort(perPayslip);
+            Arrays.sort(roundNanos);
             spec.commandLine().getOut().printf("statutory calculations for one payslip, %,d payslips x %d rounds:"
-                    + " median %.2f µs (best %.2f, worst %.2f) [checksum %d]%n", inputs.length, rounds,
-                    perPayslip[rounds / 2], perPayslip[0], perPayslip[rounds - 1], sink);
+                    + " median %s (best %s, worst %s) [checksum %d]%n", inputs.length, rounds,
+                    new Elapsed(roundNanos[rounds / 2]).microsEach(inputs.length),
+                    new Elapsed(roundNanos[0]).microsEach(inputs.length),
+                    new Elapsed(roundNanos[rounds - 1]).microsEach(inputs.length), sink);
             return 0;
         }
 
@@ -220,26 +218,26 @@ class BenchCommand {
             ledger.postFunding();
             int inserted = council.insertShifts(jdbc, period.start(), 28, Math.max(1, lines / employments));
             jdbc.execute("analyze timesheet_line");
-            out.printf("synthetic council: %,d employments, %,d accepted shifts in %s (%.1f s)%n", employments,
-                    inserted, period.id(), Import.seconds(t0));
+            out.printf("synthetic council: %,d employments, %,d accepted shifts in %s (%s)%n", employments,
+                    inserted, period.id(), Elapsed.since(t0));
             long t1 = System.nanoTime();
             PayRuns.Summary summary = payRuns.pay(period);
-            double total = Import.seconds(t1);
-            Map<String, Double> steps = new LinkedHashMap<>();
+            Elapsed total = Elapsed.since(t1);
+            Map<String, Elapsed> steps = new LinkedHashMap<>();
             jdbc.query("""
-                    select s.step_name, extract(epoch from s.end_time - s.start_time)
+                    select s.step_name, (extract(epoch from s.end_time - s.start_time) * 1000)::bigint
                     from batch_step_execution s join batch_job_execution j on j.job_execution_id = s.job_execution_id
                     where j.job_execution_id = (select max(job_execution_id) from batch_job_execution)
                     order by s.step_execution_id""", rs -> {
-                steps.put(rs.getString(1), rs.getDouble(2));
+                steps.put(rs.getString(1), Elapsed.ofMillis(rs.getLong(2)));
             });
-            double pdfs = steps.getOrDefault("writePayslipPdfsStep", 0.0);
-            out.printf("pay run: %,d payslips, gross %s, employer cost %s in %.1f s%n", summary.payslips(),
+            Elapsed pdfs = steps.getOrDefault("writePayslipPdfsStep", new Elapsed(0));
+            out.printf("pay run: %,d payslips, gross %s, employer cost %s in %s%n", summary.payslips(),
                     org.peerpay.documents.Pdf.money(summary.gross()), org.peerpay.documents.Pdf.money(summary.employerCost()),
                     total);
-            steps.forEach((step, seconds) -> out.printf("  %-24s %7.2f s%n", step, seconds));
-            out.printf("pay run without the PDFs: %.1f s; payslip PDFs: %,d in %.1f s = %,d a second (max heap %,d MiB)%n",
-                    total - pdfs, summary.payslips(), pdfs, Math.round(summary.payslips() / pdfs),
+            steps.forEach((step, took) -> out.printf("  %-24s %9s%n", step, took));
+            out.printf("pay run without the PDFs: %s; payslip PDFs: %,d in %s = %,d a second (max heap %,d MiB)%n",
+                    total.minus(pdfs), summary.payslips(), pdfs, pdfs.perSecond(summary.payslips()),
                     Runtime.getRuntime().maxMemory() >> 20);
             return 0;
         }

@@ -151,7 +151,7 @@ class PayslipPdfs {
                     {"Hours worked", PayslipMaker.hours(v.minutes())}}, 2);
 
             pdf.heading("Payments");
-            Pdf.Table payments = pdf.table(new float[] {5, 1.3f, 1.3f, 1.5f}, 1, "Description", "Hours", "Rate",
+            Pdf.Table payments = pdf.table(new int[] {50, 13, 13, 15}, 1, "Description", "Hours", "Rate",
                     "Amount");
             for (PayslipDraft.Line line : v.lines()) {
                 payments.row(line.description(), line.minutes() == null ? "" : PayslipMaker.hours(line.minutes()),
@@ -160,7 +160,7 @@ class PayslipPdfs {
             payments.total("Gross pay", PayslipMaker.hours(v.minutes()), "", money(v.amounts().get("gross_pay"))).end();
 
             pdf.heading("Deductions");
-            pdf.table(new float[] {6.3f, 2.8f}, 1, "Description", "Amount")
+            pdf.table(new int[] {63, 28}, 1, "Description", "Amount")
                     .row("Income tax (PAYE)", money(v.amounts().get("tax")))
                     .row("National Insurance (employee)", money(v.amounts().get("employee_nic")))
                     .row("Pension (employee)", money(v.amounts().get("employee_pension")))
@@ -170,7 +170,7 @@ class PayslipPdfs {
                     .end();
 
             pdf.heading("Paid by the employer from the personal budget");
-            pdf.table(new float[] {6.3f, 2.8f}, 1, "Description", "Amount")
+            pdf.table(new int[] {63, 28}, 1, "Description", "Amount")
                     .row("Gross pay", money(v.amounts().get("gross_pay")))
                     .row("National Insurance (employer)", money(v.amounts().get("employer_nic")))
                     .row("Employment Allowance", money(v.amounts().get("employment_allowance_offset").negate()))
@@ -179,7 +179,7 @@ class PayslipPdfs {
                     .end();
 
             pdf.heading("Tax year " + v.taxYear() + " to date");
-            pdf.table(new float[] {1, 1, 1, 1, 1, 1, 1}, 0, "Gross pay", "Taxable pay", "Income tax", "Employee NI",
+            pdf.table(new int[] {10, 10, 10, 10, 10, 10, 10}, 0, "Gross pay", "Taxable pay", "Income tax", "Employee NI",
                     "Employee pension", "Employer NI", "Employer pension")
                     .row(money(v.yearToDate().get("gross_pay")), money(v.yearToDate().get("taxable_pay")),
                             money(v.yearToDate().get("tax")), money(v.yearToDate().get("employee_nic")),

@@ -45,7 +45,7 @@ public class Jobs {
             throw new JobFailedException(job.getName() + " could not start: " + e.getMessage());
         }
         log.debug("{} {}: {}", job.getName(), execution.getStatus(), execution.getStepExecutions().stream()
-                .map(step -> "%s %.2f s".formatted(step.getStepName(), seconds(step)))
+                .map(step -> "%s %d ms".formatted(step.getStepName(), millis(step)))
                 .collect(Collectors.joining(", ")));
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             throw new JobFailedException(describeFailure(execution));
@@ -53,11 +53,11 @@ public class Jobs {
         return execution;
     }
 
-    private static double seconds(StepExecution step) {
+    private static long millis(StepExecution step) {
         if (step.getStartTime() == null || step.getEndTime() == null) {
             return 0;
         }
-        return java.time.Duration.between(step.getStartTime(), step.getEndTime()).toMillis() / 1000.0;
+        return java.time.Duration.between(step.getStartTime(), step.getEndTime()).toMillis();
     }
 
     private static String describeFailure(JobExecution execution) {
