@@ -24,11 +24,11 @@ class ModuleStructureTest {
     void moneyAndCsvDoNotDependOnSpringOrOnFeatures() {
         noClasses().that().resideInAnyPackage("org.peerpay.money..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.peerpay.timesheets..",
-                        "org.peerpay.reference..", "org.peerpay.operations..")
+                        "org.peerpay.reference..", "org.peerpay.cli..")
                 .check(PEERPAY);
         noClasses().that().resideInAnyPackage("org.peerpay.csv..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..",
-                        "org.peerpay.timesheets..", "org.peerpay.reference..", "org.peerpay.operations..")
+                        "org.peerpay.timesheets..", "org.peerpay.reference..", "org.peerpay.cli..")
                 .check(PEERPAY);
     }
 
@@ -36,14 +36,14 @@ class ModuleStructureTest {
     void statutoryCalculationsArePureJava() {
         noClasses().that().resideInAPackage("org.peerpay.statutory..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
-                        "org.peerpay.timesheets..", "org.peerpay.reference..", "org.peerpay.operations..",
+                        "org.peerpay.timesheets..", "org.peerpay.reference..", "org.peerpay.cli..",
                         "org.peerpay.system..")
                 .check(PEERPAY);
     }
 
     @Test
     void onlyTheCommandLineUsesPicocli() {
-        noClasses().that().resideOutsideOfPackage("org.peerpay.operations..")
+        noClasses().that().resideOutsideOfPackage("org.peerpay.cli..")
                 .should().dependOnClassesThat().resideInAPackage("picocli..")
                 .check(PEERPAY);
     }

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.peerpay.documents.Pdf;
-import org.peerpay.payroll.PayPeriod;
+import org.peerpay.calendar.PayPeriod;
 import org.springframework.stereotype.Component;
 
 /** A budget statement as a one-page PDF for the service user and their coordinator. */

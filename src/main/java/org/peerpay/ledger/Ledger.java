@@ -141,14 +141,15 @@ public class Ledger {
     }
 
     /**
-     * Posts each funding row that is not in the ledger as it now stands: a new row is posted (debit the funder,
+     * Posts each funding row received by {@code asOf} that is not in the ledger as it now stands (funding dated
+     * later waits for its day): a new row is posted (debit the funder,
      * credit the budget); a row whose amount changed since it was posted has its entry reversed and the new
      * amount posted.
      *
      * @return entries posted (reversals included)
      */
     @Transactional
-    public int postFunding() {
+    public int postFunding(LocalDate asOf) {
         record Row(long fundingId, long serviceUserId, LocalDate receivedOn, BigDecimal amount, String source,
                    Long postedEntry, BigDecimal postedAmount, int versions) {
         }
@@ -162,10 +163,10 @@ public class Ledger {
                     join posting p on p.entry_id = j.id and p.account = 'BUDGET'
                     where j.funding_id = f.id and j.kind = 'FUNDING'
                       and not exists (select 1 from journal_entry r where r.reverses = j.id)) e on true
-                where e.id is null and f.amount <> 0 or e.amount <> f.amount
+                where f.received_on <= ? and (e.id is null and f.amount <> 0 or e.amount <> f.amount)
                 order by f.id""", (rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getObject(3,
                 LocalDate.class), rs.getBigDecimal(4), rs.getString(5), (Long) rs.getObject(6),
-                rs.getBigDecimal(7), rs.getInt(8)));
+                rs.getBigDecimal(7), rs.getInt(8)), asOf);
         int posted = 0;
         for (Row row : rows) {
             if (row.postedEntry() != null) {

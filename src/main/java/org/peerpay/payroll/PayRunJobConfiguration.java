@@ -1,5 +1,6 @@
 package org.peerpay.payroll;
 
+import org.peerpay.calendar.PayPeriod;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.function.ToIntFunction;

@@ -1,5 +1,6 @@
 package org.peerpay.payroll;
 
+import org.peerpay.calendar.PayPeriod;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 

@@ -1,5 +1,7 @@
 package org.peerpay.payroll;
 
+import org.peerpay.calendar.PayCalendar;
+import org.peerpay.calendar.PayPeriod;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -28,16 +30,16 @@ public class PayRuns {
     private final JdbcTemplate jdbc;
     private final Jobs jobs;
     private final Job payRunJob;
-    private final PayrollProperties payroll;
+    private final PayCalendar calendar;
     private final TaxYears taxYears;
     private final PeerPayProperties properties;
 
-    PayRuns(JdbcTemplate jdbc, Jobs jobs, Job payRunJob, PayrollProperties payroll, TaxYears taxYears,
+    PayRuns(JdbcTemplate jdbc, Jobs jobs, Job payRunJob, PayCalendar calendar, TaxYears taxYears,
             PeerPayProperties properties) {
         this.jdbc = jdbc;
         this.jobs = jobs;
         this.payRunJob = payRunJob;
-        this.payroll = payroll;
+        this.calendar = calendar;
         this.taxYears = taxYears;
         this.properties = properties;
     }
@@ -78,8 +80,8 @@ public class PayRuns {
                         null, null);
             }
             run = last == null ? 1 : last + 1;
-            payDate = payroll.payDate(period);
-            String taxYear = PayPeriod.containing(period.frequency(), payDate).taxYear();
+            payDate = calendar.payDate(period);
+            String taxYear = calendar.taxPeriod(period).taxYear();
             try {
                 taxYears.get(taxYear);
             } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package org.peerpay.payroll;
 
+import org.peerpay.calendar.PayPeriod;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;

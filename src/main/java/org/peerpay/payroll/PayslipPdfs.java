@@ -1,5 +1,6 @@
 package org.peerpay.payroll;
 
+import org.peerpay.calendar.PayPeriod;
 import static org.peerpay.documents.Pdf.money;
 
 import java.math.BigDecimal;

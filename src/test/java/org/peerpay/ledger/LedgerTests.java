@@ -41,8 +41,8 @@ class LedgerTests extends DatabaseTest {
 
     @Test
     void creditsEachBudgetWithItsFundingOnce() {
-        assertThat(ledger.postFunding()).isEqualTo(2);
-        assertThat(ledger.postFunding()).isZero();
+        assertThat(ledger.postFunding(LocalDate.of(2099, 12, 31))).isEqualTo(2);
+        assertThat(ledger.postFunding(LocalDate.of(2099, 12, 31))).isZero();
 
         assertThat(budget("SU1")).isEqualByComparingTo("800.00");
         assertThat(budget("SU2")).isEqualByComparingTo("525.00");
@@ -51,10 +51,10 @@ class LedgerTests extends DatabaseTest {
 
     @Test
     void correctsChangedFundingByReversingItsEntry() {
-        ledger.postFunding();
+        ledger.postFunding(LocalDate.of(2099, 12, 31));
         jdbc.update("update funding set amount = 750.00 where service_user_id = ?", su1);
 
-        assertThat(ledger.postFunding()).isEqualTo(2);  // the reversal and the new amount
+        assertThat(ledger.postFunding(LocalDate.of(2099, 12, 31))).isEqualTo(2);  // the reversal and the new amount
 
         assertThat(budget("SU1")).isEqualByComparingTo("750.00");
         assertThat(jdbc.queryForList("select kind from journal_entry where service_user_id = ? order by id",
@@ -64,7 +64,7 @@ class LedgerTests extends DatabaseTest {
 
     @Test
     void refusesToChangeOrRemoveWhatIsPosted() {
-        ledger.postFunding();
+        ledger.postFunding(LocalDate.of(2099, 12, 31));
 
         assertThat(jdbc.queryForObject("select current_user", String.class)).isEqualTo("peerpay_app");
         assertThatThrownBy(() -> jdbc.update("update posting set amount = 1"))
@@ -93,7 +93,7 @@ class LedgerTests extends DatabaseTest {
 
     @Test
     void reportsFundingThatNeverReachedTheLedger() {
-        ledger.postFunding();
+        ledger.postFunding(LocalDate.of(2099, 12, 31));
         jdbc.update("insert into funding (service_user_id, received_on, amount, source) values (?, ?, 100.00,"
                 + " 'client-contribution')", su1, LocalDate.of(2026, 5, 1));
 

@@ -1,5 +1,6 @@
 package org.peerpay.payroll;
 
+import org.peerpay.calendar.PayPeriod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.peerpay.support.SmallCouncil.TIMESHEET_HEADER;
 

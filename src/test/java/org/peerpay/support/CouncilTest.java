@@ -37,7 +37,7 @@ public abstract class CouncilTest extends DatabaseTest {
     protected void smallCouncil(boolean funded) {
         reference.load(SmallCouncil.writeReference(dir.resolve("reference")));
         if (funded) {
-            ledger.postFunding();
+            ledger.postFunding(LocalDate.of(2099, 12, 31));
         }
     }
 

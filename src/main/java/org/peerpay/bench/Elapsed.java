@@ -1,4 +1,4 @@
-package org.peerpay.operations;
+package org.peerpay.bench;
 
 /** A benchmark's time, kept in whole nanoseconds and shown as seconds to two places (no floating point). */
 record Elapsed(long nanos) {

@@ -1,4 +1,4 @@
-package org.peerpay.payroll;
+package org.peerpay.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.peerpay.statutory.PayFrequency;
-import org.peerpay.statutory.PensionBasis;
 
 class PayPeriodTest {
 
@@ -37,8 +36,7 @@ class PayPeriodTest {
 
     @Test
     void paysOnTheFridayAfterThePeriodAndTaxesByThePayDate() {
-        PayrollProperties payroll = new PayrollProperties(DayOfWeek.FRIDAY, PensionBasis.RELIEF_AT_SOURCE,
-                "National Minimum Wage", 1000, 10);
+        PayCalendar payroll = new PayCalendar(DayOfWeek.FRIDAY);
         PayPeriod period = PayPeriod.parse("2026-27/4W08");
 
         LocalDate payDate = payroll.payDate(period);

@@ -1,4 +1,4 @@
-package org.peerpay.operations;
+package org.peerpay.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.peerpay.cli.CommandLineTest;
 import org.peerpay.statutory.PayslipInput;
 import org.peerpay.statutory.TaxYears;
 
@@ -22,7 +23,7 @@ class BenchCommandTests extends CommandLineTest {
 
     @Test
     void variesTheSyntheticPayslipsAcrossFrequenciesCodesAndPay() {
-        PayslipInput[] inputs = BenchCommand.Statutory.syntheticPayslips(
+        PayslipInput[] inputs = Benchmarks.syntheticPayslips(
                 new TaxYears(Path.of("batch-config/tax-years")).get("2026-27"), 1000);
 
         assertThat(Arrays.stream(inputs).map(PayslipInput::frequency).distinct()).hasSize(4);

@@ -1,10 +1,7 @@
-package org.peerpay.operations;
+package org.peerpay.cli;
 
-import java.util.concurrent.Callable;
 import org.peerpay.ledger.LedgerCheck;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 @Command(name = "ledger", description = "The budget ledger.", subcommands = LedgerCommand.Check.class)
 class LedgerCommand {
@@ -13,21 +10,12 @@ class LedgerCommand {
             description = "Verify the ledger: every entry balances, every budget's balance equals its funding less"
                     + " its charges, every payslip is charged once, each period's charges equal its payslips'"
                     + " employer costs. Exits 1 on any breach.")
-    static class Check implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
-
-        private final LedgerCheck check;
-
-        Check(LedgerCheck check) {
-            this.check = check;
-        }
+    static class Check extends CliCommand {
 
         @Override
         public Integer call() {
-            var out = spec.commandLine().getOut();
-            LedgerCheck.Report report = check.run();
+            var out = out();
+            LedgerCheck.Report report = bean(LedgerCheck.class).run();
             out.println("Ledger check");
             report.checked().forEach(line -> out.println("  checked: " + line));
             if (report.reconciles()) {

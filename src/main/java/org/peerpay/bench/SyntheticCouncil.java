@@ -1,4 +1,4 @@
-package org.peerpay.operations;
+package org.peerpay.bench;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * service users, budgets and funding, and a timesheet file of valid shifts (no overlaps, no duplicates) ending
  * the day before the as-of date. One employment in a hundred pays under the £14.38 floor.
  */
-record SyntheticCouncil(int employments, LocalDate asOf) {
+public record SyntheticCouncil(int employments, LocalDate asOf) {
 
     int mentors() {
         return Math.max(1, employments / 2);
@@ -33,7 +33,7 @@ record SyntheticCouncil(int employments, LocalDate asOf) {
         loader.load(directory);
     }
 
-    void writeReference(Path directory) {
+    public void writeReference(Path directory) {
         LocalDate start = asOf.minusDays(800);
         write(directory.resolve("service-users.csv"), out -> {
             out.write("service_user_ref,name,council,employer_paye_ref,employment_allowance,retention_weeks\n");
@@ -75,7 +75,7 @@ record SyntheticCouncil(int employments, LocalDate asOf) {
      * Shift i is worked under employment i mod E, on the (i div E + 1)th day before the as-of date; a mentor's
      * first employment works mornings and the second afternoons, so no shifts overlap.
      */
-    void writeTimesheets(Path file, int rows, String runId) {
+    public void writeTimesheets(Path file, int rows, String runId) {
         write(file, out -> {
             out.write("mentor_ref,service_user_ref,date,start,end,break_minutes,activity,notes\n");
             StringBuilder line = new StringBuilder(128);
@@ -99,7 +99,7 @@ record SyntheticCouncil(int employments, LocalDate asOf) {
      *
      * @return lines inserted
      */
-    int insertShifts(JdbcTemplate jdbc, LocalDate periodStart, int days, int perEmployment) {
+    public int insertShifts(JdbcTemplate jdbc, LocalDate periodStart, int days, int perEmployment) {
         long importId = jdbc.queryForObject("insert into timesheet_import (sha256, file_name, status, rows_read,"
                 + " accepted, rejected, completed_at) values (md5(random()::text), 'synthetic shifts', 'COMPLETED', 0,"
                 + " 0, 0, now()) returning id", Long.class);

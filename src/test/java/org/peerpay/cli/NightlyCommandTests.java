@@ -1,4 +1,4 @@
-package org.peerpay.operations;
+package org.peerpay.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,9 +29,8 @@ class NightlyCommandTests extends CommandLineTest {
                 .contains("PeerPay nightly run as of 2026-11-23")
                 .contains("service-users.csv          40 rows: 40 new")
                 .contains("rejected by reason: MALFORMED 1, BAD_DATE 1, BAD_TIME 1, NOT_POSITIVE 1, TOO_LONG 1,"
-                        + " FUTURE_DATE 1, UNKNOWN_MENTOR 1, UNKNOWN_SERVICE_USER 1, NO_EMPLOYMENT 1, DUPLICATE 1,"
-                        + " OVERLAP 1")
-                .containsPattern("total\\s+351\\s+340\\s+11\\s+1\\s+8")
+                        + " FUTURE_DATE 1, UNKNOWN_MENTOR 1, UNKNOWN_SERVICE_USER 1, NO_EMPLOYMENT 1, OVERLAP 1\n")
+                .containsPattern("total\\s+351\\s+340\\s+10\\s+1\\s+8")
                 .contains("2026-27/4W07, paid 23 Oct 2026: 43 payslip(s)")
                 .contains("2026-27/4W08, paid 20 Nov 2026: 42 payslip(s)")
                 .contains("Ledger reconciles")
@@ -43,6 +42,23 @@ class NightlyCommandTests extends CommandLineTest {
         assertThat(OUT.resolve("payslips/2026-27/4W08/SU001/M001.pdf")).exists();
         assertThat(OUT.resolve("statements/2026-27/4W08/SU014.pdf")).exists();
         assertThat(OUT.resolve("exceptions/2026-27/4W08.csv")).exists();
+    }
+
+    @Test
+    void theSummaryTellsWhatHappenedInTheOrderItHappened() {
+        peerpay("nightly", "--as-of", "2026-11-23", "--out", OUT.toString());
+
+        String said = out.toString();
+        assertThat(said)
+                .contains("8 accepted shift(s) are at a rate under the wage floor (BELOW_FLOOR raised for the"
+                        + " coordinator): the pay run will pay them at the floor (an uplift line)")
+                .doesNotContain("paid under the wage floor")
+                .containsPattern("funding entries posted \\(funding received by 23 Nov 2026");
+        assertThat(List.of("Wage floors:", "Reference data from", "Timesheets from", "Ledger\n",
+                "funding entries posted", "Pay runs (periods that ended before 23 Nov 2026)", "2026-27/4W07, paid",
+                "2026-27/4W08, paid", "Ledger reconciles", "Done."))
+                .allSatisfy(heading -> assertThat(said).contains(heading))
+                .isSortedAccordingTo((a, b) -> Integer.compare(said.indexOf(a), said.indexOf(b)));
     }
 
     @Test

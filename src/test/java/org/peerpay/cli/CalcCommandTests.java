@@ -1,4 +1,4 @@
-package org.peerpay.operations;
+package org.peerpay.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

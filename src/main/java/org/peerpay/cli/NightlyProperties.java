@@ -1,4 +1,4 @@
-package org.peerpay.operations;
+package org.peerpay.cli;
 
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;

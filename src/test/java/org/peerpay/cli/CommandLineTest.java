@@ -1,23 +1,23 @@
-package org.peerpay.operations;
+package org.peerpay.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.peerpay.support.DatabaseTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
+import org.springframework.beans.factory.BeanFactory;
 import picocli.CommandLine;
 
 /** Runs {@code peerpay} commands as the jar would, capturing what they print. */
-abstract class CommandLineTest extends DatabaseTest {
+public abstract class CommandLineTest extends DatabaseTest {
 
     @Autowired
-    AutowireCapableBeanFactory beans;
+    BeanFactory beans;
 
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
+    protected final StringWriter out = new StringWriter();
+    protected final StringWriter err = new StringWriter();
 
-    int peerpay(String... args) {
-        CommandLine commandLine = CommandLineEntry.commandLine(beans);
+    protected int peerpay(String... args) {
+        CommandLine commandLine = CommandLineEntry.commandLine(new Beans(() -> beans));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);

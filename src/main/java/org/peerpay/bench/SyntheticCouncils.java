@@ -1,4 +1,4 @@
-package org.peerpay.operations;
+package org.peerpay.bench;
 
 import java.nio.file.Path;
 import java.time.Clock;

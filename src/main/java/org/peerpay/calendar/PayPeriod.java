@@ -1,4 +1,4 @@
-package org.peerpay.payroll;
+package org.peerpay.calendar;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

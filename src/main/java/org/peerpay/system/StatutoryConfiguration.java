@@ -1,4 +1,4 @@
-package org.peerpay.operations;
+package org.peerpay.system;
 
 import java.nio.file.Path;
 import org.peerpay.statutory.TaxYears;

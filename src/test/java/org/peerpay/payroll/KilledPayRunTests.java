@@ -1,4 +1,4 @@
-package org.peerpay.operations;
+package org.peerpay.payroll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
-import org.peerpay.payroll.PayPeriod;
-import org.peerpay.payroll.PayRuns;
+import org.peerpay.calendar.PayPeriod;
+import org.peerpay.bench.SyntheticCouncil;
 import org.peerpay.support.CouncilTest;
 
 /** A real kill: another PeerPay process pays a period in this test's database and is killed half-way. */
@@ -21,7 +21,7 @@ class KilledPayRunTests extends CouncilTest {
         SyntheticCouncil council = new SyntheticCouncil(EMPLOYMENTS, LocalDate.of(2026, 11, 23));
         council.writeReference(dir.resolve("reference"));
         reference.load(dir.resolve("reference"));
-        ledger.postFunding();
+        ledger.postFunding(LocalDate.of(2099, 12, 31));
         int shifts = council.insertShifts(jdbc, PERIOD.start(), 28, 10);
 
         Process running = otherPeerPay(dir.resolve("other.log"), "payroll", "--period", PERIOD.id(),

@@ -1,4 +1,4 @@
-package org.peerpay.operations;
+package org.peerpay.cli;
 
 import java.io.PrintWriter;
 import java.util.EnumMap;
@@ -7,14 +7,19 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.peerpay.timesheets.ImportResult;
 import org.peerpay.timesheets.RejectReason;
+import org.peerpay.wagefloor.WageFloorProperties;
 
-/** The table of import results that {@code import} and {@code nightly} print. */
+/**
+ * The table of import results that {@code import} and {@code nightly} print. Every row read is counted once:
+ * rows = accepted + rejected + duplicate.
+ */
 final class ImportReport {
 
     private ImportReport() {
     }
 
-    static void print(PrintWriter out, List<ImportResult> results, List<String> refused) {
+    static void print(PrintWriter out, List<ImportResult> results, List<String> refused,
+                      WageFloorProperties.Policy policy) {
         int width = Math.max(24, results.stream().mapToInt(r -> r.fileName().length()).max().orElse(0));
         String row = "  %-" + width + "s %8s %9s %9s %10s %12s%n";
         out.printf(row, "file", "rows", "accepted", "rejected", "duplicate", "below floor");
@@ -30,12 +35,16 @@ final class ImportReport {
                         result.fileName(), result.importedAt().toLocalDate(), result.importId());
                 continue;
             }
-            out.printf(row, result.fileName(), n(result.rowsRead()), n(result.accepted()), n(result.rejectedTotal()),
-                    n(result.duplicates()), n(result.belowFloor()));
-            result.rejected().forEach((reason, count) -> byReason.merge(reason, count, Integer::sum));
+            out.printf(row, result.fileName(), n(result.rowsRead()), n(result.accepted()),
+                    n(result.rejectedTotal() - result.duplicates()), n(result.duplicates()), n(result.belowFloor()));
+            result.rejected().forEach((reason, count) -> {
+                if (reason != RejectReason.DUPLICATE) {
+                    byReason.merge(reason, count, Integer::sum);
+                }
+            });
             rows += result.rowsRead();
             accepted += result.accepted();
-            rejected += result.rejectedTotal();
+            rejected += result.rejectedTotal() - result.duplicates();
             duplicates += result.duplicates();
             belowFloor += result.belowFloor();
         }
@@ -50,8 +59,9 @@ final class ImportReport {
                 out.println("  rejected rows of " + r.fileName() + ": " + r.rejectsFile()
                         + " (correct them there and import that file)"));
         if (belowFloor > 0) {
-            out.println("  " + belowFloor + " accepted shift(s) are paid under the wage floor: BELOW_FLOOR exceptions"
-                    + " raised for the coordinator");
+            out.println("  " + belowFloor + " accepted shift(s) are at a rate under the wage floor (BELOW_FLOOR raised"
+                    + " for the coordinator): the pay run will " + (policy == WageFloorProperties.Policy.HOLD
+                    ? "hold them unpaid until they are released" : "pay them at the floor (an uplift line)"));
         }
         results.stream().filter(r -> !r.alreadyImported())
                 .forEach(r -> r.warnings().forEach(w -> out.println("  warning: " + w)));

@@ -1,4 +1,4 @@
-package org.peerpay.operations;
+package org.peerpay.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,4 +1,4 @@
-package org.peerpay.operations;
+package org.peerpay.cli;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.peerpay.csv.CsvFileRefusedException;
 import org.peerpay.csv.CsvInput;
@@ -22,9 +21,7 @@ import org.peerpay.statutory.TaxCode;
 import org.peerpay.statutory.TaxYear;
 import org.peerpay.statutory.TaxYears;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "calc", description = "Run the statutory calculators over a file of cases, to check them against"
         + " HMRC's examples.", subcommands = {CalcCommand.PayeCalc.class, CalcCommand.NicCalc.class})
@@ -38,8 +35,8 @@ class CalcCommand {
                     + " row and field, and no output file is left.")
     static class PayeCalc extends Calculation {
 
-        PayeCalc(TaxYears taxYears) {
-            super(taxYears, List.of("tax_year", "frequency", "period", "tax_code", "week1_month1",
+        PayeCalc() {
+            super(List.of("tax_year", "frequency", "period", "tax_code", "week1_month1",
                     "gross_pay_this_period", "taxable_pay_to_date_before_this_period",
                     "tax_paid_to_date_before_this_period"), List.of("tax_this_period", "tax_to_date"));
         }
@@ -67,8 +64,8 @@ class CalcCommand {
                     + " output file is left.")
     static class NicCalc extends Calculation {
 
-        NicCalc(TaxYears taxYears) {
-            super(taxYears, List.of("tax_year", "frequency", "period", "category", "gross_pay_this_period"),
+        NicCalc() {
+            super(List.of("tax_year", "frequency", "period", "category", "gross_pay_this_period"),
                     List.of("employee_nic", "employer_nic"));
         }
 
@@ -93,10 +90,7 @@ class CalcCommand {
     }
 
     /** Reads a file of cases row by row, adds the calculated columns, and writes all or nothing. */
-    abstract static class Calculation implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
+    abstract static class Calculation extends CliCommand {
 
         @Option(names = "--input", required = true, paramLabel = "CSV")
         Path input;
@@ -104,12 +98,11 @@ class CalcCommand {
         @Option(names = "--output", required = true, paramLabel = "CSV")
         Path output;
 
-        final TaxYears taxYears;
+        TaxYears taxYears;
         private final List<String> columns;
         private final List<String> results;
 
-        Calculation(TaxYears taxYears, List<String> columns, List<String> results) {
-            this.taxYears = taxYears;
+        Calculation(List<String> columns, List<String> results) {
             this.columns = columns;
             this.results = results;
         }
@@ -122,6 +115,7 @@ class CalcCommand {
             if (!Files.isRegularFile(input)) {
                 throw new CsvFileRefusedException(input + " does not exist or is not a file.");
             }
+            taxYears = bean(TaxYears.class);
             List<String> problems = new ArrayList<>();
             int rows = 0;
             try (CsvInput in = CsvInput.open(FileInspection.of(input))) {
@@ -155,7 +149,7 @@ class CalcCommand {
                         + " output was written. Correct these and run again:\n  "
                         + String.join("\n  ", problems.stream().limit(25).toList()));
             }
-            spec.commandLine().getOut().printf("%d case(s) calculated: %s%n", rows, output);
+            out().printf("%d case(s) calculated: %s%n", rows, output);
             return 0;
         }
 

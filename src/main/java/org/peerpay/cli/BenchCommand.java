@@ -1,0 +1,70 @@
+package org.peerpay.cli;
+
+import org.peerpay.bench.Benchmarks;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", description = "Benchmarks on a synthetic council. Run them on their own data directory:"
+        + " PEERPAY_DATA_DIR=/tmp/peerpay-bench.",
+        subcommands = {BenchCommand.Import.class, BenchCommand.Statutory.class, BenchCommand.Payroll.class})
+class BenchCommand {
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Generate a synthetic council and a timesheet file of valid shifts, then time the import"
+                    + " of that file end to end (file to validated lines in PostgreSQL, rejects written).")
+    static class Import extends CliCommand {
+
+        @Option(names = "--rows", defaultValue = "1000000", description = "timesheet rows (default: ${DEFAULT-VALUE})")
+        int rows;
+
+        @Option(names = "--employments", defaultValue = "10000",
+                description = "employments in the synthetic council (default: ${DEFAULT-VALUE})")
+        int employments;
+
+        @Override
+        public Integer call() {
+            bean(Benchmarks.class).timesheetImport(rows, employments, out());
+            return 0;
+        }
+    }
+
+    @Command(name = "statutory", mixinStandardHelpOptions = true,
+            description = "Time the statutory calculations of one payslip (holiday pay, pension, PAYE, NIC) over a"
+                    + " varied set of payslips, warmed up, single-threaded; reports the median of the rounds.")
+    static class Statutory extends CliCommand {
+
+        @Option(names = "--payslips", defaultValue = "100000", description = "payslips a round (default: ${DEFAULT-VALUE})")
+        int payslips;
+
+        @Option(names = "--rounds", defaultValue = "30", description = "measured rounds (default: ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Option(names = "--tax-year", defaultValue = "2026-27")
+        String taxYear;
+
+        @Override
+        public Integer call() {
+            bean(Benchmarks.class).statutory(taxYear, payslips, rounds, out());
+            return 0;
+        }
+    }
+
+    @Command(name = "payroll", mixinStandardHelpOptions = true,
+            description = "Generate a synthetic council with accepted shifts in one four-weekly period, then time"
+                    + " its pay run: payslips, ledger postings and files, and the payslip PDFs. Needs a data"
+                    + " directory of its own with no pay runs (the ledger keeps everything).")
+    static class Payroll extends CliCommand {
+
+        @Option(names = "--employments", defaultValue = "10000", description = "(default: ${DEFAULT-VALUE})")
+        int employments;
+
+        @Option(names = "--lines", defaultValue = "1000000", description = "shifts in the period (default: ${DEFAULT-VALUE})")
+        int lines;
+
+        @Override
+        public Integer call() {
+            bean(Benchmarks.class).payroll(employments, lines, out());
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.peerpay.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.peerpay.documents.Pdf;
+import org.peerpay.ledger.LedgerCheck;
+import org.peerpay.payroll.PayRuns;
+import org.peerpay.payroll.PeriodClose;
+
+/** How closing pay periods is told to the person who ran it, in the order it happened. */
+final class PayRunReport {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+
+    private PayRunReport() {
+    }
+
+    /** Prints the funding posted, each period's run and statements, and the ledger check; true if it reconciles. */
+    static boolean print(PrintWriter out, PeriodClose.Outcome outcome) {
+        out.println("Ledger");
+        funding(out, outcome.fundingPosted(), outcome.asOf());
+        out.println();
+        out.println("Pay runs (periods that ended before " + DAY.format(outcome.asOf()) + ")");
+        if (outcome.periods().isEmpty()) {
+            out.println("  Nothing to pay: every period that has ended is paid.");
+        }
+        for (PeriodClose.Closed closed : outcome.periods()) {
+            run(out, closed.run());
+            if (closed.statementsDirectory() != null) {
+                out.println("    statements: " + closed.statements() + " in " + closed.statementsDirectory());
+            }
+        }
+        out.println();
+        LedgerCheck.Report check = outcome.ledger();
+        out.println(check.reconciles() ? "Ledger reconciles (" + String.join("; ", check.checked()) + ")."
+                : "LEDGER BREACH: " + String.join("; ", check.breaches()) + " (run ledger check for the list)");
+        return check.reconciles();
+    }
+
+    static void funding(PrintWriter out, int posted, LocalDate asOf) {
+        out.println("  " + (posted == 0 ? "no new funding" : posted + " funding entr" + (posted == 1 ? "y" : "ies"))
+                + " posted (funding received by " + DAY.format(asOf) + "; later funding waits for its day)");
+    }
+
+    private static void run(PrintWriter out, PayRuns.Summary s) {
+        if (!s.ran()) {
+            out.println("  " + s.note());
+            return;
+        }
+        out.printf("  %s%s, paid %s: %d payslip(s), gross %s, net %s, employer cost %s, %d budget(s) charged%n",
+                s.period().id(), s.runNumber() > 1 ? " (supplementary run " + s.runNumber() + ")" : "",
+                DAY.format(s.payDate()), s.payslips(), Pdf.money(s.gross()), Pdf.money(s.net()),
+                Pdf.money(s.employerCost()), s.budgetsCharged());
+        if (s.shiftsHeld() > 0) {
+            out.printf("    %d shift(s) held under the floor: release them with payroll release --period %s%n",
+                    s.shiftsHeld(), s.period().id());
+        }
+        out.println("    exceptions: " + (s.exceptions().isEmpty() ? "none" : s.exceptions().entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
+        out.println("    payslips:   " + s.payslipsFile() + " (and a PDF per payslip beside it)");
+        out.println("    exceptions: " + s.exceptionsFile());
+    }
+}

@@ -1,0 +1,73 @@
+package org.peerpay.payroll;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.peerpay.budgets.BudgetStatements;
+import org.peerpay.calendar.PayPeriod;
+import org.peerpay.ledger.Ledger;
+import org.peerpay.ledger.LedgerCheck;
+import org.peerpay.system.UserFacingException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Closing pay periods, in the one order that the nightly run, the {@code payroll} command and later the web all
+ * follow: post the funding received by the day, pay each period (or resume its unfinished run), write its budget
+ * statements, then check the ledger.
+ */
+@Service
+public class PeriodClose {
+
+    private final Ledger ledger;
+    private final PayRuns payRuns;
+    private final BudgetStatements statements;
+    private final LedgerCheck ledgerCheck;
+
+    PeriodClose(Ledger ledger, PayRuns payRuns, BudgetStatements statements, LedgerCheck ledgerCheck) {
+        this.ledger = ledger;
+        this.payRuns = payRuns;
+        this.statements = statements;
+        this.ledgerCheck = ledgerCheck;
+    }
+
+    /** What closing did, in the order it happened. */
+    public record Outcome(LocalDate asOf, int fundingPosted, List<Closed> periods, LedgerCheck.Report ledger) {
+    }
+
+    /** One period's run, and the statements written after it (none when the run had nothing to pay). */
+    public record Closed(PayRuns.Summary run, int statements, Path statementsDirectory) {
+    }
+
+    /** Pays every period that ended before {@code asOf} and is not paid yet, and every one with released shifts. */
+    public Outcome closeEndedPeriods(LocalDate asOf, Path outDir) {
+        int funding = ledger.postFunding(asOf);
+        List<Closed> closed = new ArrayList<>();
+        for (PayPeriod period : payRuns.periodsDue(asOf)) {
+            closed.add(close(period, outDir));
+        }
+        return new Outcome(asOf, funding, closed, ledgerCheck.run());
+    }
+
+    /**
+     * Pays one period, which must have ended before {@code today}: its shifts are not all in before that.
+     *
+     * @throws UserFacingException when the period has not ended
+     */
+    public Outcome closePeriod(PayPeriod period, LocalDate today, Path outDir) {
+        if (!period.end().isBefore(today)) {
+            throw new UserFacingException(period.id() + " has not ended yet (it ends on " + period.end()
+                    + "): its shifts are not all in. Pay it after that day.");
+        }
+        int funding = ledger.postFunding(today);
+        return new Outcome(today, funding, List.of(close(period, outDir)), ledgerCheck.run());
+    }
+
+    private Closed close(PayPeriod period, Path outDir) {
+        PayRuns.Summary run = payRuns.pay(period, outDir);
+        if (!run.ran()) {
+            return new Closed(run, 0, null);
+        }
+        return new Closed(run, statements.write(period, outDir), BudgetStatements.directory(outDir, period));
+    }
+}
