@@ -22,7 +22,11 @@ final class ImportReport {
                       WageFloorProperties.Policy policy) {
         int width = Math.max(24, results.stream().mapToInt(r -> r.fileName().length()).max().orElse(0));
         String row = "  %-" + width + "s %8s %9s %9s %10s %12s%n";
-        out.printf(row, "file", "rows", "accepted", "rejected", "duplicate", "below floor");
+        if (results.isEmpty()) {
+            out.println("  no file imported");
+        } else {
+            out.printf(row, "file", "rows", "accepted", "rejected", "duplicate", "below floor");
+        }
         Map<RejectReason, Integer> byReason = new EnumMap<>(RejectReason.class);
         int rows = 0;
         int accepted = 0;

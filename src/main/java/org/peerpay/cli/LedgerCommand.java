@@ -1,5 +1,7 @@
 package org.peerpay.cli;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import org.peerpay.ledger.LedgerCheck;
 import picocli.CommandLine.Command;
 
@@ -7,15 +9,15 @@ import picocli.CommandLine.Command;
 class LedgerCommand {
 
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = "Verify the ledger: every entry balances, every budget's balance equals its funding less"
-                    + " its charges, every payslip is charged once, each period's charges equal its payslips'"
+            description = "Verify the ledger: every entry balances, every budget's balance equals its funding"
+                    + " received by today less its charges, every payslip is charged once, each period's charges equal its payslips'"
                     + " employer costs. Exits 1 on any breach.")
     static class Check extends CliCommand {
 
         @Override
         public Integer call() {
             var out = out();
-            LedgerCheck.Report report = bean(LedgerCheck.class).run();
+            LedgerCheck.Report report = bean(LedgerCheck.class).run(LocalDate.now(bean(Clock.class)));
             out.println("Ledger check");
             report.checked().forEach(line -> out.println("  checked: " + line));
             if (report.reconciles()) {

@@ -2,9 +2,8 @@ package org.peerpay.cli;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.stream.Collectors;
+import org.peerpay.calendar.Dates;
 import org.peerpay.documents.Pdf;
 import org.peerpay.ledger.LedgerCheck;
 import org.peerpay.payroll.PayRuns;
@@ -13,7 +12,6 @@ import org.peerpay.payroll.PeriodClose;
 /** How closing pay periods is told to the person who ran it, in the order it happened. */
 final class PayRunReport {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     private PayRunReport() {
     }
@@ -23,7 +21,7 @@ final class PayRunReport {
         out.println("Ledger");
         funding(out, outcome.fundingPosted(), outcome.asOf());
         out.println();
-        out.println("Pay runs (periods that ended before " + DAY.format(outcome.asOf()) + ")");
+        out.println("Pay runs (periods that ended before " + Dates.forPeople(outcome.asOf()) + ")");
         if (outcome.periods().isEmpty()) {
             out.println("  Nothing to pay: every period that has ended is paid.");
         }
@@ -42,7 +40,7 @@ final class PayRunReport {
 
     static void funding(PrintWriter out, int posted, LocalDate asOf) {
         out.println("  " + (posted == 0 ? "no new funding" : posted + " funding entr" + (posted == 1 ? "y" : "ies"))
-                + " posted (funding received by " + DAY.format(asOf) + "; later funding waits for its day)");
+                + " posted (funding received by " + Dates.forPeople(asOf) + "; later funding waits for its day)");
     }
 
     private static void run(PrintWriter out, PayRuns.Summary s) {
@@ -52,7 +50,7 @@ final class PayRunReport {
         }
         out.printf("  %s%s, paid %s: %d payslip(s), gross %s, net %s, employer cost %s, %d budget(s) charged%n",
                 s.period().id(), s.runNumber() > 1 ? " (supplementary run " + s.runNumber() + ")" : "",
-                DAY.format(s.payDate()), s.payslips(), Pdf.money(s.gross()), Pdf.money(s.net()),
+                Dates.forPeople(s.payDate()), s.payslips(), Pdf.money(s.gross()), Pdf.money(s.net()),
                 Pdf.money(s.employerCost()), s.budgetsCharged());
         if (s.shiftsHeld() > 0) {
             out.printf("    %d shift(s) held under the floor: release them with payroll release --period %s%n",

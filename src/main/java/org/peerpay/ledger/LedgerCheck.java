@@ -1,6 +1,7 @@
 package org.peerpay.ledger;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -9,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Verifies the ledger against itself and against what it records: every entry balances; every budget's balance
- * is its funding less its charges; every payslip is charged once; each period's charges equal its payslips'
+ * is its funding received by the day less its charges; every payslip is charged once; each period's charges equal its payslips'
  * employer costs. Read-only; reversed payslips count for neither side.
  */
 @Component
@@ -29,7 +30,7 @@ public class LedgerCheck {
     }
 
     @Transactional(readOnly = true)
-    public Report run() {
+    public Report run(LocalDate asOf) {
         List<String> checked = new ArrayList<>();
         List<String> breaches = new ArrayList<>();
 
@@ -50,13 +51,14 @@ public class LedgerCheck {
                 select s.ref,
                        -coalesce((select sum(p.amount) from posting p
                                   where p.service_user_id = s.id and p.account = 'BUDGET'), 0),
-                       coalesce((select sum(f.amount) from funding f where f.service_user_id = s.id), 0),
+                       coalesce((select sum(f.amount) from funding f
+                                 where f.service_user_id = s.id and f.received_on <= ?), 0),
                        coalesce((select sum(ps.employer_cost) from payslip ps
                                  where ps.service_user_id = s.id and not exists (
                                      select 1 from journal_entry c join journal_entry r on r.reverses = c.id
                                      where c.payslip_id = ps.id and c.kind = 'PAYSLIP')), 0)
                 from service_user s order by s.ref""", (rs, i) -> new Budget(rs.getString(1), rs.getBigDecimal(2),
-                rs.getBigDecimal(3), rs.getBigDecimal(4)));
+                rs.getBigDecimal(3), rs.getBigDecimal(4)), asOf);
         for (Budget b : budgets) {
             if (b.balance().compareTo(b.funding().subtract(b.charges())) != 0) {
                 breaches.add("budget of " + b.ref() + " stands at £" + b.balance().toPlainString() + " but its funding £"
@@ -64,7 +66,8 @@ public class LedgerCheck {
                         + b.funding().subtract(b.charges()).toPlainString());
             }
         }
-        checked.add(String.format("%,d budgets: each balance equals funding less charges", budgets.size()));
+        checked.add(String.format("%,d budgets: each balance equals funding received by %s less charges",
+                budgets.size(), asOf));
 
         long payslips = jdbc.queryForObject("select count(*) from payslip", Long.class);
         jdbc.query("""

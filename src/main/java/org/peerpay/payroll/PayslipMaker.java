@@ -1,11 +1,11 @@
 package org.peerpay.payroll;
 
+import org.peerpay.calendar.Dates;
 import org.peerpay.calendar.PayPeriod;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +40,6 @@ final class PayslipMaker {
 
     static final String EMERGENCY_CODE = "1257L";
     private static final BigDecimal SIXTY = BigDecimal.valueOf(60);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     private final PayPeriod period;
     private final LocalDate payDate;
@@ -94,12 +93,12 @@ final class PayslipMaker {
             if (floor.isPresent() && policy == WageFloorProperties.Policy.HOLD && !supplementary) {
                 held.add(shift);
                 raised.add(new PayslipDraft.Raised("BELOW_FLOOR", shift, "held unpaid: " + rate + " is under the "
-                        + floor.get().name() + " of " + floor.get().rate() + " on " + DAY.format(shift.workDate())
+                        + floor.get().name() + " of " + floor.get().rate() + " on " + Dates.forPeople(shift.workDate())
                         + "; release it to pay it at the floor in a supplementary run"));
                 continue;
             }
             floor.ifPresent(f -> raised.add(new PayslipDraft.Raised("BELOW_FLOOR", shift, "paid at the floor: " + rate
-                    + " is under the " + f.name() + " of " + f.rate() + " on " + DAY.format(shift.workDate())
+                    + " is under the " + f.name() + " of " + f.rate() + " on " + Dates.forPeople(shift.workDate())
                     + " (floor uplift " + money(f.rate().pounds().subtract(rate.pounds())) + "/h)")));
             boolean late = shift.workDate().isBefore(period.start());
             if (late) {
@@ -144,7 +143,7 @@ final class PayslipMaker {
                     BigDecimal amount = pay(minutes, key.rate());
                     arrears = arrears.add(amount);
                     lines.add(new PayslipDraft.Line(PayslipDraft.LineKind.ARREARS, "Arrears at "
-                            + new HourlyRate(key.rate()).inPounds() + ", worked before " + DAY.format(period.start()),
+                            + new HourlyRate(key.rate()).inPounds() + ", worked before " + Dates.forPeople(period.start()),
                             minutes, key.rate(), amount));
                 }
                 default -> {
@@ -158,7 +157,7 @@ final class PayslipMaker {
         }
         if (lateShifts > 0) {
             raised.add(new PayslipDraft.Raised("LATE_HOURS", null, lateShifts + " shift(s) worked before "
-                    + DAY.format(period.start()) + " (the earliest on " + DAY.format(earliestLate) + ") paid as arrears"));
+                    + Dates.forPeople(period.start()) + " (the earliest on " + Dates.forPeople(earliestLate) + ") paid as arrears"));
         }
         if (paidMinutes == 0) {
             return new PayslipDraft(work, 0, basic, uplift, arrears, null, zero(), zero(), null, false,

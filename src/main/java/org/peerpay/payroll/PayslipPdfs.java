@@ -1,16 +1,15 @@
 package org.peerpay.payroll;
 
+import org.peerpay.calendar.Dates;
 import org.peerpay.calendar.PayPeriod;
 import static org.peerpay.documents.Pdf.money;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,7 +28,6 @@ import org.springframework.stereotype.Component;
 @Component
 class PayslipPdfs {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     private final JdbcTemplate jdbc;
     private final NiNumberCipher cipher;
@@ -144,9 +142,9 @@ class PayslipPdfs {
                     {"NI number", v.niMasked()},
                     {"Paid from", "personal budget, " + v.council()},
                     {"Address", v.address()},
-                    {"Pay period", v.periodId() + ", " + DAY.format(period.start()) + " to " + DAY.format(period.end())},
+                    {"Pay period", v.periodId() + ", " + Dates.forPeople(period.start()) + " to " + Dates.forPeople(period.end())},
                     {"Employment", v.employmentRef()},
-                    {"Pay date", DAY.format(v.payDate())},
+                    {"Pay date", Dates.forPeople(v.payDate())},
                     {"Tax code / NI category", v.taxCode() + " / " + v.niCategory()},
                     {"Tax period", v.taxYear() + " " + v.frequency() + " period " + v.taxPeriod()},
                     {"Hours worked", PayslipMaker.hours(v.minutes())}}, 2);

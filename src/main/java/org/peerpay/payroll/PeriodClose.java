@@ -46,7 +46,7 @@ public class PeriodClose {
         for (PayPeriod period : payRuns.periodsDue(asOf)) {
             closed.add(close(period, outDir));
         }
-        return new Outcome(asOf, funding, closed, ledgerCheck.run());
+        return new Outcome(asOf, funding, closed, ledgerCheck.run(asOf));
     }
 
     /**
@@ -60,7 +60,7 @@ public class PeriodClose {
                     + "): its shifts are not all in. Pay it after that day.");
         }
         int funding = ledger.postFunding(today);
-        return new Outcome(today, funding, List.of(close(period, outDir)), ledgerCheck.run());
+        return new Outcome(today, funding, List.of(close(period, outDir)), ledgerCheck.run(today));
     }
 
     private Closed close(PayPeriod period, Path outDir) {

@@ -1,12 +1,14 @@
 package org.peerpay.system;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -16,7 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * Runs batch jobs to the end. A job instance whose last execution still looks running was left by a process
  * that died (PeerPay holds its data directory exclusively, and runs one execution of an instance at a time): it
- * is recovered (marked failed) and restarted from its last commit. A failed run throws {@link JobFailedException}.
+ * is recovered (marked failed) and restarted from its last commit. A failed run throws {@link JobFailedException}
+ * (its cause the {@link UserFacingException} that failed it, if one did), logged here once: a refused input in one
+ * line, anything else with its stack trace (Spring Batch's own step and job failure logs are off).
  */
 @Component
 public class Jobs {
@@ -48,9 +52,23 @@ public class Jobs {
                 .map(step -> "%s %d ms".formatted(step.getStepName(), millis(step)))
                 .collect(Collectors.joining(", ")));
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            throw new JobFailedException(describeFailure(execution));
+            Optional<UserFacingException> refusal = execution.getAllFailureExceptions().stream()
+                    .map(UserFacingException::find).flatMap(Optional::stream).findFirst();
+            refusal.ifPresentOrElse(
+                    problem -> log.warn("{} refused its input: {}", job.getName(), problem.getMessage()),
+                    () -> execution.getAllFailureExceptions().forEach(failure ->
+                            log.error("{} failed", job.getName(), failure)));
+            throw new JobFailedException(describeFailure(execution), refusal.orElse(null));
         }
         return execution;
+    }
+
+    /** Deletes a job instance and its executions: for an input that was refused, so that nothing of it remains. */
+    public void forget(Job job, JobParameters parameters) {
+        JobInstance instance = jobRepository.getJobInstance(job.getName(), parameters);
+        if (instance != null) {
+            jobRepository.deleteJobInstance(instance);
+        }
     }
 
     private static long millis(StepExecution step) {

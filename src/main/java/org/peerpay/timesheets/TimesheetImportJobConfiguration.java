@@ -88,8 +88,9 @@ class TimesheetImportJobConfiguration {
 
     @Bean
     @StepScope
-    TimesheetValidation timesheetValidation(JdbcTemplate jdbc, @Value("#{jobParameters['importId']}") Long importId) {
-        return new TimesheetValidation(jdbc, importId);
+    TimesheetValidation timesheetValidation(JdbcTemplate jdbc, @Value("#{jobParameters['importId']}") Long importId,
+                                            @Value("#{jobParameters['asOf']}") LocalDate asOf) {
+        return new TimesheetValidation(jdbc, importId, asOf);
     }
 
     @Bean

@@ -12,6 +12,7 @@ import org.peerpay.csv.CsvFileRefusedException;
 import org.peerpay.csv.CsvInput;
 import org.peerpay.csv.FileInspection;
 import org.peerpay.csv.Header;
+import org.peerpay.system.JobFailedException;
 import org.peerpay.system.Jobs;
 import org.peerpay.system.PeerPayProperties;
 import org.springframework.batch.core.job.Job;
@@ -19,11 +20,14 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports timesheet files. A file is checked whole first (text, header, at least one row): a file that fails is
  * refused with the reason and nothing is imported from it. A file whose bytes were imported before is a no-op.
- * Otherwise {@code timesheetImportJob} runs (or resumes) for it.
+ * Otherwise {@code timesheetImportJob} runs (or resumes) for it; a file most of whose rows are dated after the
+ * as-of date is refused whole when that is found, and everything recorded of it is forgotten.
  */
 @Service
 public class TimesheetImporter {
@@ -32,9 +36,12 @@ public class TimesheetImporter {
     private final Jobs jobs;
     private final Job timesheetImportJob;
     private final PeerPayProperties properties;
+    private final TransactionTemplate transactions;
 
-    TimesheetImporter(JdbcTemplate jdbc, Jobs jobs, Job timesheetImportJob, PeerPayProperties properties) {
+    TimesheetImporter(JdbcTemplate jdbc, Jobs jobs, Job timesheetImportJob, PeerPayProperties properties,
+                      PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.jobs = jobs;
         this.timesheetImportJob = timesheetImportJob;
         this.properties = properties;
@@ -86,8 +93,27 @@ public class TimesheetImporter {
                 .addLocalDate("asOf", asOf, false)
                 .addString("outDir", outDir.toAbsolutePath().toString(), false)
                 .toJobParameters();
-        jobs.run(timesheetImportJob, parameters);
+        try {
+            jobs.run(timesheetImportJob, parameters);
+        } catch (JobFailedException e) {
+            if (e.getCause() instanceof FileDatedAfterAsOf refusal) {
+                discard(importId, parameters);
+                throw new CsvFileRefusedException(fileName + ": " + refusal.getMessage());
+            }
+            throw e;
+        }
         return result(importId, false, warnings, outDir);
+    }
+
+    /** Forgets an import that was refused: its lines, rejects and exceptions, its record and its job instance. */
+    private void discard(long importId, JobParameters parameters) {
+        transactions.executeWithoutResult(status -> {
+            jdbc.update("delete from payroll_exception where import_id = ?", importId);
+            jdbc.update("delete from timesheet_reject where import_id = ?", importId);
+            jdbc.update("delete from timesheet_line where import_id = ?", importId);
+            jdbc.update("delete from timesheet_import where id = ?", importId);
+        });
+        jobs.forget(timesheetImportJob, parameters);
     }
 
     private static boolean hasARow(CsvInput input) {

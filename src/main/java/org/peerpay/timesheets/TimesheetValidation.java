@@ -1,5 +1,6 @@
 package org.peerpay.timesheets;
 
+import java.time.LocalDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -21,14 +22,21 @@ class TimesheetValidation implements Tasklet {
 
     private final JdbcTemplate jdbc;
     private final long importId;
+    private final LocalDate asOf;
 
-    TimesheetValidation(JdbcTemplate jdbc, long importId) {
+    TimesheetValidation(JdbcTemplate jdbc, long importId, LocalDate asOf) {
         this.jdbc = jdbc;
         this.importId = importId;
+        this.asOf = asOf;
     }
 
+    /**
+     * @throws FileDatedAfterAsOf when most rows are after the as-of date: the step fails and the importer
+     *     discards the import
+     */
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        refuseAFileDatedAfterTheAsOfDate();
         sql("set local work_mem = '256MB'");
         // Fresh statistics: the planner would otherwise take the lines just written for none at all.
         sql("analyze timesheet_line (import_id, mentor_id, work_date)");
@@ -48,6 +56,17 @@ class TimesheetValidation implements Tasklet {
                 where i.id = ?
                 """, importId, importId, importId);
         return RepeatStatus.FINISHED;
+    }
+
+    private void refuseAFileDatedAfterTheAsOfDate() {
+        long[] futureAndAll = jdbc.queryForObject("""
+                select count(*) filter (where reason = 'FUTURE_DATE'),
+                       count(*) + (select lines_staged from timesheet_import where id = ?)
+                from timesheet_reject where import_id = ?
+                """, (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, importId, importId);
+        if (FileDatedAfterAsOf.applies(futureAndAll[0], futureAndAll[1])) {
+            throw new FileDatedAfterAsOf(futureAndAll[0], futureAndAll[1], asOf);
+        }
     }
 
     private void flagAgainstEarlierImports() {

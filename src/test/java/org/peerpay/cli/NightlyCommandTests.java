@@ -31,8 +31,8 @@ class NightlyCommandTests extends CommandLineTest {
                 .contains("rejected by reason: MALFORMED 1, BAD_DATE 1, BAD_TIME 1, NOT_POSITIVE 1, TOO_LONG 1,"
                         + " FUTURE_DATE 1, UNKNOWN_MENTOR 1, UNKNOWN_SERVICE_USER 1, NO_EMPLOYMENT 1, OVERLAP 1\n")
                 .containsPattern("total\\s+351\\s+340\\s+10\\s+1\\s+8")
-                .contains("2026-27/4W07, paid 23 Oct 2026: 43 payslip(s)")
-                .contains("2026-27/4W08, paid 20 Nov 2026: 42 payslip(s)")
+                .contains("2026-27/4W07, paid 23 October 2026: 43 payslip(s)")
+                .contains("2026-27/4W08, paid 20 November 2026: 42 payslip(s)")
                 .contains("Ledger reconciles")
                 .contains("Done.");
         assertThat(OUT.resolve("imports/2026-11-15-fortnight-4.csv.rejects.csv")).exists();
@@ -53,9 +53,9 @@ class NightlyCommandTests extends CommandLineTest {
                 .contains("8 accepted shift(s) are at a rate under the wage floor (BELOW_FLOOR raised for the"
                         + " coordinator): the pay run will pay them at the floor (an uplift line)")
                 .doesNotContain("paid under the wage floor")
-                .containsPattern("funding entries posted \\(funding received by 23 Nov 2026");
+                .containsPattern("funding entries posted \\(funding received by 23 November 2026");
         assertThat(List.of("Wage floors:", "Reference data from", "Timesheets from", "Ledger\n",
-                "funding entries posted", "Pay runs (periods that ended before 23 Nov 2026)", "2026-27/4W07, paid",
+                "funding entries posted", "Pay runs (periods that ended before 23 November 2026)", "2026-27/4W07, paid",
                 "2026-27/4W08, paid", "Ledger reconciles", "Done."))
                 .allSatisfy(heading -> assertThat(said).contains(heading))
                 .isSortedAccordingTo((a, b) -> Integer.compare(said.indexOf(a), said.indexOf(b)));
@@ -124,7 +124,7 @@ class NightlyCommandTests extends CommandLineTest {
         assertThat(peerpay("ledger", "check")).isZero();
 
         assertThat(out.toString())
-                .contains("2026-27/4W08, paid 20 Nov 2026: 1 payslip(s), gross £50.43")
+                .contains("2026-27/4W08, paid 20 November 2026: 1 payslip(s), gross £50.43")
                 .contains("2026-27/4W08 was paid on")
                 .contains("2 budget statement(s) for 2026-27/4W08")
                 .contains("The ledger reconciles.");
@@ -158,6 +158,49 @@ class NightlyCommandTests extends CommandLineTest {
         assertThat(out.toString()).contains("2026-10-04-fortnight-1.csv       already imported on")
                 .contains("40 rows: 0 new, 0 changed, 40 unchanged");
         assertThat(jdbc.queryForObject("select count(*) from timesheet_line", Integer.class)).isEqualTo(340);
+    }
+
+    @Test
+    void aMistakenPastAsOfDateRefusesTheFilesWholeAndRecordsNothingSoTheRightRunLaterPaysThem() {
+        int exit = peerpay("nightly", "--as-of", "2026-09-20", "--out", OUT.toString());
+
+        assertThat(exit).as(out + "\n" + err).isEqualTo(2);
+        assertThat(out.toString())
+                .contains("REFUSED 2026-10-04-fortnight-1.csv: 86 of its 86 rows are dated after the as-of date"
+                        + " 2026-09-20, so that date is probably wrong")
+                .contains("REFUSED 2026-11-15-fortnight-4.csv: ")
+                .contains("no new funding posted (funding received by 20 September 2026")
+                .contains("Ledger reconciles");
+        assertThat(count("timesheet_import")).isZero();
+        assertThat(count("timesheet_line")).isZero();
+        assertThat(count("timesheet_reject")).isZero();
+        assertThat(count("payroll_exception")).isZero();
+        assertThat(count("batch_job_instance where job_name = 'timesheetImportJob'")).isZero();
+        assertThat(count("journal_entry")).isZero();
+        assertThat(OUT.resolve("imports")).doesNotExist();
+        out.getBuffer().setLength(0);
+
+        assertThat(peerpay("nightly", "--as-of", "2026-11-23", "--out", OUT.toString())).isZero();
+
+        assertThat(out.toString()).doesNotContain("already imported").contains("127 funding entries posted");
+        assertThat(count("timesheet_line where status = 'PAID'")).isEqualTo(340);
+    }
+
+    @Test
+    void aFileWithAFewRowsAfterTheAsOfDateIsImportedWithThoseRowsRejected() {
+        peerpay("reference", "load", SmallCouncil.writeReference(dir.resolve("reference")).toString());
+        Path file = SmallCouncil.write(dir.resolve("mostly-past.csv"), SmallCouncil.TIMESHEET_HEADER
+                + "M1,SU1,2026-11-02,10:00,12:00,0,walk,\n"
+                + "M1,SU1,2026-11-03,10:00,12:00,0,walk,\n"
+                + "M1,SU1,2026-11-30,10:00,12:00,0,walk,\n");
+
+        assertThat(peerpay("import", "--as-of", "2026-11-23", file.toString())).isZero();
+
+        assertThat(out.toString()).containsPattern("mostly-past.csv\\s+3\\s+2\\s+1").contains("FUTURE_DATE 1");
+    }
+
+    private int count(String from) {
+        return jdbc.queryForObject("select count(*) from " + from, Integer.class);
     }
 
     @Test
