@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.io.PrintWriter;
 import org.peerpay.ledger.Ledger;
+import org.peerpay.money.Gbp;
 import org.peerpay.calendar.PayPeriod;
 import org.peerpay.payroll.PayRuns;
 import org.peerpay.statutory.HolidayMethod;
@@ -169,7 +170,7 @@ public class Benchmarks {
         });
         Elapsed pdfs = steps.getOrDefault("writePayslipPdfsStep", new Elapsed(0));
         out.printf("pay run: %,d payslips, gross %s, employer cost %s in %s%n", summary.payslips(),
-                org.peerpay.documents.Pdf.money(summary.gross()), org.peerpay.documents.Pdf.money(summary.employerCost()),
+                Gbp.format(summary.gross()), Gbp.format(summary.employerCost()),
                 total);
         steps.forEach((step, took) -> out.printf("  %-24s %9s%n", step, took));
         out.printf("pay run without the PDFs: %s; payslip PDFs: %,d in %s = %,d a second (max heap %,d MiB)%n",

@@ -17,8 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Works out budget statements from the ledger and the payslips, and writes them: {@code statements/<period>/}
- * {@code statements.csv} and one PDF per service user. A statement is made for each service user with an
- * employment paid at the period's frequency during the period, or with pay charged in it.
+ * {@code statements.csv} and one PDF per service user. A statement is made for every budget of the period's pay
+ * frequency (a service user who has employed someone at it) with funding, charges or a balance by the period's
+ * end, or an employment during it: an idle budget with money in it is stated too (and flagged IDLE_BUDGET by the
+ * pay run's review).
  */
 @Service
 public class BudgetStatements {
@@ -64,11 +66,15 @@ public class BudgetStatements {
         jdbc.query("""
                 select s.id, s.ref, s.name, s.council from service_user s
                 where exists (select 1 from employment e where e.service_user_id = s.id and e.pay_frequency = ?
-                                and e.start_date <= ? and (e.end_date is null or e.end_date >= ?))
-                   or exists (select 1 from payslip p where p.service_user_id = s.id and p.period_id = ?)
+                                and e.start_date <= ?)
+                  and (exists (select 1 from employment e where e.service_user_id = s.id and e.pay_frequency = ?
+                                 and e.start_date <= ? and (e.end_date is null or e.end_date >= ?))
+                       or exists (select 1 from payslip p where p.service_user_id = s.id and p.period_id = ?)
+                       or exists (select 1 from funding f where f.service_user_id = s.id and f.received_on <= ?))
                 order by s.ref""", rs -> {
             serviceUsers.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
-        }, period.frequency().word(), period.end(), period.start(), period.id());
+        }, period.frequency().word(), period.end(), period.frequency().word(), period.end(), period.start(),
+                period.id(), period.end());
 
         Map<Long, BigDecimal[]> money = new HashMap<>(); // opening, funding, cost
         jdbc.query("""

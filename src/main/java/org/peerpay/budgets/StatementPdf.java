@@ -1,6 +1,6 @@
 package org.peerpay.budgets;
 
-import static org.peerpay.documents.Pdf.money;
+import static org.peerpay.money.Gbp.format;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -27,10 +27,10 @@ class StatementPdf {
 
             pdf.heading("Balance");
             pdf.table(new int[] {40, 16}, 1, "", "Amount")
-                    .row("Opening balance", money(s.openingBalance()))
-                    .row("Funding received in the period", money(s.funding()))
-                    .row("Employer costs of the period's pay", money(s.employerCost().negate()))
-                    .total("Closing balance", money(s.closingBalance()))
+                    .row("Opening balance", format(s.openingBalance()))
+                    .row("Funding received in the period", format(s.funding()))
+                    .row("Employer costs of the period's pay", format(s.employerCost().negate()))
+                    .total("Closing balance", format(s.closingBalance()))
                     .end();
 
             pdf.heading("Employer costs by mentor");
@@ -39,14 +39,14 @@ class StatementPdf {
             BigDecimal hours = BigDecimal.ZERO;
             for (BudgetStatement.MentorCost m : s.mentors()) {
                 costs.row(m.mentorName() + " (" + m.mentorRef() + ", " + m.employmentRef() + ")", m.hours().toPlainString(),
-                        money(m.grossPay()), money(m.employerNic()), money(m.employmentAllowanceOffset().negate()),
-                        money(m.employerPension()), money(m.employerCost()));
+                        format(m.grossPay()), format(m.employerNic()), format(m.employmentAllowanceOffset().negate()),
+                        format(m.employerPension()), format(m.employerCost()));
                 hours = hours.add(m.hours());
             }
             if (s.mentors().isEmpty()) {
                 costs.row("No pay in this period", "", "", "", "", "", "");
             }
-            costs.total("Total", hours.toPlainString(), "", "", "", "", money(s.employerCost())).end();
+            costs.total("Total", hours.toPlainString(), "", "", "", "", format(s.employerCost())).end();
 
             pdf.heading("Support plan");
             pdf.details(new String[][] {

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.stream.Collectors;
 import org.peerpay.calendar.Dates;
-import org.peerpay.documents.Pdf;
+import org.peerpay.money.Gbp;
 import org.peerpay.ledger.LedgerCheck;
 import org.peerpay.payroll.PayRuns;
 import org.peerpay.payroll.PeriodClose;
@@ -50,8 +50,8 @@ final class PayRunReport {
         }
         out.printf("  %s%s, paid %s: %d payslip(s), gross %s, net %s, employer cost %s, %d budget(s) charged%n",
                 s.period().id(), s.runNumber() > 1 ? " (supplementary run " + s.runNumber() + ")" : "",
-                Dates.forPeople(s.payDate()), s.payslips(), Pdf.money(s.gross()), Pdf.money(s.net()),
-                Pdf.money(s.employerCost()), s.budgetsCharged());
+                Dates.forPeople(s.payDate()), s.payslips(), Gbp.format(s.gross()), Gbp.format(s.net()),
+                Gbp.format(s.employerCost()), s.budgetsCharged());
         if (s.shiftsHeld() > 0) {
             out.printf("    %d shift(s) held under the floor: release them with payroll release --period %s%n",
                     s.shiftsHeld(), s.period().id());

@@ -1,11 +1,7 @@
 package org.peerpay.documents;
 
 import java.awt.Color;
-import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
@@ -47,12 +43,6 @@ public final class Pdf implements AutoCloseable {
 
     public static Pdf create(Path destination, String title, String author) {
         return new Pdf(destination, title, author);
-    }
-
-    /** £1,234.56; negative amounts as −£12.34. */
-    public static String money(BigDecimal amount) {
-        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.UK));
-        return (amount.signum() < 0 ? "-£" : "£") + format.format(amount.abs());
     }
 
     public void title(String text) {

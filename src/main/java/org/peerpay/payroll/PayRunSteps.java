@@ -1,9 +1,18 @@
 package org.peerpay.payroll;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.peerpay.money.Gbp;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The set-based steps of a pay run, each one statement in its step's transaction; each returns rows written. */
 final class PayRunSteps {
+
+    private static final BigDecimal SIXTY = BigDecimal.valueOf(60);
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private PayRunSteps() {
     }
@@ -30,62 +39,90 @@ final class PayRunSteps {
 
     /**
      * Looks at each budget this run charged, as it stands for the period (funding received by the period's end, pay
-     * charged by its pay date): OVERSPEND when the charge took it below zero (the mentor is paid all
-     * the same), PLAN_EXCEEDED when the period's hours are above the support plan's (beyond the tolerance), SURPLUS
-     * when the balance is
-     * above the service user's retention weeks of planned cost.
+     * charged by its pay date): OVERSPEND when the charge took it below zero (the mentor is paid all the same),
+     * PLAN_EXCEEDED when the period's hours are above the support plan's (beyond the tolerance), SURPLUS when the
+     * balance is above the service user's retention weeks of planned cost. The first run of a period also looks
+     * at the budgets of its pay frequency that paid nobody in it: IDLE_BUDGET when one still holds money.
      */
     static int reviewBudgets(JdbcTemplate jdbc, PayRunScope scope, int planTolerancePercent) {
-        return jdbc.update("""
-                    with charged as (
-                        select p.service_user_id, sum(p.minutes) as minutes, sum(p.employer_cost) as cost
-                        from payslip p where p.pay_run_id = ? group by p.service_user_id),
-                    review as (
-                        select c.service_user_id, c.minutes, c.cost, s.retention_weeks,
-                               -(select coalesce(sum(x.amount), 0)
-                                 from posting x join journal_entry j on j.id = x.entry_id
-                                 left join funding f on f.id = j.funding_id
-                                 where x.service_user_id = c.service_user_id and x.account = 'BUDGET'
-                                   and (f.received_on <= ? or j.funding_id is null
-                                        and j.entry_date <= (select pay_date from pay_run where id = ?))) as balance,
-                               b.planned_hours_per_week as planned
-                        from charged c
-                        join service_user s on s.id = c.service_user_id
-                        left join budget_period b on b.service_user_id = c.service_user_id
-                                                 and ? between b.start_date and b.end_date),
-                    raised as (
-                        select 'OVERSPEND' as type, service_user_id,
-                               'the budget is £' || to_char(-balance, 'FM999999990.00') || ' overdrawn after £'
-                               || to_char(cost, 'FM999999990.00') || ' of pay was charged; the mentor was paid; ask'
-                               || ' the council about funding' as detail
-                        from review where balance < 0
-                        union all
-                        select 'PLAN_EXCEEDED', service_user_id,
-                               to_char(minutes / 60.0, 'FM999990.00') || ' hours paid against '
-                               || to_char(planned * ?, 'FM999990.00') || ' planned ('
-                               || to_char(planned, 'FM9990.00') || ' a week)'
-                        from review where planned is not null and minutes > planned * ? * 60 * ?
-                        union all
-                        select 'SURPLUS', service_user_id,
-                               'the balance £' || to_char(balance, 'FM999999990.00') || ' is above '
-                               || retention_weeks || ' weeks of planned cost (£'
-                               || to_char(retention_weeks * planned * cost * 60 / minutes, 'FM999999990.00')
-                               || '); the council may reclaim the surplus'
-                        from review
-                        where planned is not null and minutes > 0
-                          and balance > retention_weeks * planned * cost * 60 / minutes)
-                    insert into payroll_exception (type, service_user_id, detail, period_id, pay_run_id)
-                    select type, service_user_id, detail, ?, ? from raised""", ps -> {
-                ps.setLong(1, scope.payRunId());
-                ps.setObject(2, scope.period().end());
-                ps.setLong(3, scope.payRunId());
-                ps.setObject(4, scope.period().end());
-                ps.setBigDecimal(5, scope.period().weeks());
-                ps.setBigDecimal(6, scope.period().weeks());
-                ps.setBigDecimal(7, java.math.BigDecimal.valueOf(100 + planTolerancePercent).movePointLeft(2));
-                ps.setString(8, scope.period().id());
-                ps.setLong(9, scope.payRunId());
-            });
+        record Review(long serviceUserId, int minutes, BigDecimal cost, BigDecimal balance, BigDecimal plannedPerWeek,
+                      int retentionWeeks) {
+        }
+        List<Review> reviews = jdbc.query("""
+                with charged as (
+                    select service_user_id, sum(minutes) as minutes, sum(employer_cost) as cost
+                    from payslip where pay_run_id = ? group by service_user_id),
+                idle as (
+                    select s.id as service_user_id, 0 as minutes, 0 as cost
+                    from service_user s
+                    where ? and exists (select 1 from employment e where e.service_user_id = s.id
+                                          and e.pay_frequency = ? and e.start_date <= ?)
+                      and not exists (select 1 from payslip p where p.service_user_id = s.id and p.period_id = ?)),
+                reviewed as (select * from charged union all select * from idle)
+                select r.service_user_id, r.minutes, r.cost,
+                       -(select coalesce(sum(x.amount), 0)
+                         from posting x join journal_entry j on j.id = x.entry_id
+                         left join funding f on f.id = j.funding_id
+                         where x.service_user_id = r.service_user_id and x.account = 'BUDGET'
+                           and (f.received_on <= ? or j.funding_id is null and j.entry_date <= ?)) as balance,
+                       b.planned_hours_per_week, s.retention_weeks
+                from reviewed r
+                join service_user s on s.id = r.service_user_id
+                left join budget_period b on b.service_user_id = r.service_user_id
+                                         and ? between b.start_date and b.end_date""",
+                (rs, i) -> new Review(rs.getLong(1), rs.getInt(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+                        rs.getBigDecimal(5), rs.getInt(6)),
+                scope.payRunId(), !scope.supplementary(), scope.period().frequency().word(), scope.period().end(),
+                scope.period().id(), scope.period().end(), payDate(jdbc, scope), scope.period().end());
+        BigDecimal weeks = scope.period().weeks();
+        List<Object[]> raised = new ArrayList<>();
+        for (Review r : reviews) {
+            String detail;
+            if (r.minutes() == 0) {
+                if (r.balance().signum() > 0) {
+                    raised.add(new Object[] {"IDLE_BUDGET", r.serviceUserId(), "no support was paid from this budget"
+                            + " in " + scope.period().id() + " but it holds " + Gbp.format(r.balance()) + "; ask"
+                            + " whether support has stopped or timesheets are missing (the council may reclaim unused"
+                            + " funding)"});
+                }
+                continue;
+            }
+            if (r.balance().signum() < 0) {
+                raised.add(new Object[] {"OVERSPEND", r.serviceUserId(), "the budget is "
+                        + Gbp.format(r.balance().negate()) + " overdrawn after " + Gbp.format(r.cost()) + " of pay was"
+                        + " charged; the mentor was paid; ask the council about funding"});
+            }
+            if (r.plannedPerWeek() == null) {
+                continue;
+            }
+            BigDecimal plannedMinutes = r.plannedPerWeek().multiply(weeks).multiply(SIXTY);
+            if (BigDecimal.valueOf(r.minutes()).multiply(HUNDRED)
+                    .compareTo(plannedMinutes.multiply(BigDecimal.valueOf(100 + planTolerancePercent))) > 0) {
+                raised.add(new Object[] {"PLAN_EXCEEDED", r.serviceUserId(), hours(r.minutes()) + " hours paid"
+                        + " against " + r.plannedPerWeek().multiply(weeks).setScale(2, RoundingMode.HALF_UP)
+                        + " planned (" + r.plannedPerWeek().setScale(2, RoundingMode.HALF_UP) + " a week)"});
+            }
+            // balance > retention weeks × planned hours a week × this run's cost per hour (cost × 60 ÷ minutes)
+            BigDecimal retainedTimesMinutes = BigDecimal.valueOf(r.retentionWeeks()).multiply(r.plannedPerWeek())
+                    .multiply(r.cost()).multiply(SIXTY);
+            if (r.balance().multiply(BigDecimal.valueOf(r.minutes())).compareTo(retainedTimesMinutes) > 0) {
+                raised.add(new Object[] {"SURPLUS", r.serviceUserId(), "the balance " + Gbp.format(r.balance())
+                        + " is above " + r.retentionWeeks() + " weeks of planned cost (" + Gbp.format(
+                        retainedTimesMinutes.divide(BigDecimal.valueOf(r.minutes()), 2, Gbp.PENNY_HALF_UP))
+                        + "); the council may reclaim the surplus"});
+            }
+        }
+        jdbc.batchUpdate("insert into payroll_exception (type, service_user_id, detail, period_id, pay_run_id)"
+                + " values (?, ?, ?, '" + scope.period().id() + "', " + scope.payRunId() + ")", raised);
+        return raised.size();
+    }
+
+    private static LocalDate payDate(JdbcTemplate jdbc, PayRunScope scope) {
+        return jdbc.queryForObject("select pay_date from pay_run where id = ?", LocalDate.class, scope.payRunId());
+    }
+
+    private static String hours(int minutes) {
+        return BigDecimal.valueOf(minutes).divide(SIXTY, 2, RoundingMode.HALF_UP).toPlainString();
     }
 
     /** Marks the run completed: from now on its payslips are final and a new run of the period is supplementary. */

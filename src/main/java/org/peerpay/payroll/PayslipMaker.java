@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.peerpay.documents.Pdf;
 import org.peerpay.money.Gbp;
 import org.peerpay.money.HourlyRate;
 import org.peerpay.statutory.EmploymentAllowance;
@@ -99,7 +98,7 @@ final class PayslipMaker {
             }
             floor.ifPresent(f -> raised.add(new PayslipDraft.Raised("BELOW_FLOOR", shift, "paid at the floor: " + rate
                     + " is under the " + f.name() + " of " + f.rate() + " on " + Dates.forPeople(shift.workDate())
-                    + " (floor uplift " + money(f.rate().pounds().subtract(rate.pounds())) + "/h)")));
+                    + " (floor uplift " + new HourlyRate(f.rate().pounds().subtract(rate.pounds())) + ")")));
             boolean late = shift.workDate().isBefore(period.start());
             if (late) {
                 lateShifts++;
@@ -175,7 +174,7 @@ final class PayslipMaker {
                 pensionBasis, before.taxablePay(), before.tax()));
         if (figures.holidayPay().signum() != 0) {
             lines.add(new PayslipDraft.Line(PayslipDraft.LineKind.HOLIDAY, "Holiday pay, 12.07% of "
-                    + Pdf.money(payForTimeWorked), null, null, figures.holidayPay()));
+                    + Gbp.format(payForTimeWorked), null, null, figures.holidayPay()));
         }
         EmploymentAllowance.Claim claim = allowance.claim(terms.employmentAllowance(),
                 running.allowanceUsed(terms.serviceUserId()), figures.nic().employer());
@@ -224,9 +223,9 @@ final class PayslipMaker {
         floors.rateOf(statutoryMinimum, period.start(), age).ifPresent(rate -> {
             MinimumWageCheck check = new MinimumWageCheck(pay, minutes, rate.pounds());
             if (!check.passes()) {
-                raised.add(new PayslipDraft.Raised("NMW_PERIOD", null, money(pay) + " for " + hours(minutes)
+                raised.add(new PayslipDraft.Raised("NMW_PERIOD", null, Gbp.format(pay) + " for " + hours(minutes)
                         + " is under the " + statutoryMinimum + " of " + rate + " for age " + age + ": short by "
-                        + money(check.shortfall())));
+                        + Gbp.format(check.shortfall())));
             }
         });
     }
@@ -241,10 +240,6 @@ final class PayslipMaker {
         return "%dh %02dm".formatted(minutes / 60, minutes % 60);
     }
 
-    static String money(BigDecimal pounds) {
-        return "£" + pounds.setScale(Math.max(2, pounds.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY)
-                .toPlainString();
-    }
 
     private static BigDecimal zero() {
         return BigDecimal.ZERO.setScale(2);

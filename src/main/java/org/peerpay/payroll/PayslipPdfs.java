@@ -2,7 +2,7 @@ package org.peerpay.payroll;
 
 import org.peerpay.calendar.Dates;
 import org.peerpay.calendar.PayPeriod;
-import static org.peerpay.documents.Pdf.money;
+import static org.peerpay.money.Gbp.format;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.peerpay.documents.Pdf;
+import org.peerpay.money.HourlyRate;
 import org.peerpay.people.NiNumberCipher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -154,36 +155,36 @@ class PayslipPdfs {
                     "Amount");
             for (PayslipDraft.Line line : v.lines()) {
                 payments.row(line.description(), line.minutes() == null ? "" : PayslipMaker.hours(line.minutes()),
-                        line.rate() == null ? "" : PayslipMaker.money(line.rate()), money(line.amount()));
+                        line.rate() == null ? "" : new HourlyRate(line.rate()).inPounds(), format(line.amount()));
             }
-            payments.total("Gross pay", PayslipMaker.hours(v.minutes()), "", money(v.amounts().get("gross_pay"))).end();
+            payments.total("Gross pay", PayslipMaker.hours(v.minutes()), "", format(v.amounts().get("gross_pay"))).end();
 
             pdf.heading("Deductions");
             pdf.table(new int[] {63, 28}, 1, "Description", "Amount")
-                    .row("Income tax (PAYE)", money(v.amounts().get("tax")))
-                    .row("National Insurance (employee)", money(v.amounts().get("employee_nic")))
-                    .row("Pension (employee)", money(v.amounts().get("employee_pension")))
-                    .total("Total deductions", money(v.amounts().get("tax").add(v.amounts().get("employee_nic"))
+                    .row("Income tax (PAYE)", format(v.amounts().get("tax")))
+                    .row("National Insurance (employee)", format(v.amounts().get("employee_nic")))
+                    .row("Pension (employee)", format(v.amounts().get("employee_pension")))
+                    .total("Total deductions", format(v.amounts().get("tax").add(v.amounts().get("employee_nic"))
                             .add(v.amounts().get("employee_pension"))))
-                    .total("Net pay", money(v.amounts().get("net_pay")))
+                    .total("Net pay", format(v.amounts().get("net_pay")))
                     .end();
 
             pdf.heading("Paid by the employer from the personal budget");
             pdf.table(new int[] {63, 28}, 1, "Description", "Amount")
-                    .row("Gross pay", money(v.amounts().get("gross_pay")))
-                    .row("National Insurance (employer)", money(v.amounts().get("employer_nic")))
-                    .row("Employment Allowance", money(v.amounts().get("employment_allowance_offset").negate()))
-                    .row("Pension (employer)", money(v.amounts().get("employer_pension")))
-                    .total("Employer cost", money(v.amounts().get("employer_cost")))
+                    .row("Gross pay", format(v.amounts().get("gross_pay")))
+                    .row("National Insurance (employer)", format(v.amounts().get("employer_nic")))
+                    .row("Employment Allowance", format(v.amounts().get("employment_allowance_offset").negate()))
+                    .row("Pension (employer)", format(v.amounts().get("employer_pension")))
+                    .total("Employer cost", format(v.amounts().get("employer_cost")))
                     .end();
 
             pdf.heading("Tax year " + v.taxYear() + " to date");
             pdf.table(new int[] {10, 10, 10, 10, 10, 10, 10}, 0, "Gross pay", "Taxable pay", "Income tax", "Employee NI",
                     "Employee pension", "Employer NI", "Employer pension")
-                    .row(money(v.yearToDate().get("gross_pay")), money(v.yearToDate().get("taxable_pay")),
-                            money(v.yearToDate().get("tax")), money(v.yearToDate().get("employee_nic")),
-                            money(v.yearToDate().get("employee_pension")), money(v.yearToDate().get("employer_nic")),
-                            money(v.yearToDate().get("employer_pension")))
+                    .row(format(v.yearToDate().get("gross_pay")), format(v.yearToDate().get("taxable_pay")),
+                            format(v.yearToDate().get("tax")), format(v.yearToDate().get("employee_nic")),
+                            format(v.yearToDate().get("employee_pension")), format(v.yearToDate().get("employer_nic")),
+                            format(v.yearToDate().get("employer_pension")))
                     .end();
 
             pdf.heading("Pension and holiday");

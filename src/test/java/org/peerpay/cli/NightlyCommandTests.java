@@ -93,6 +93,34 @@ class NightlyCommandTests extends CommandLineTest {
                 .satisfies(s -> assertThat(s.get("flags")).isEqualTo("OVERSPEND"));
     }
 
+    @Test
+    void everyBudgetWithMoneyGetsAStatementAndAnIdleOneIsFlaggedForTheCoordinator() throws Exception {
+        peerpay("nightly", "--as-of", "2026-11-23", "--out", OUT.toString());
+
+        // SU036's only employment ended on 9 October: nobody was paid from its budget in 4W08 (19 Oct - 15 Nov)
+        List<Map<String, String>> statements = rows(OUT.resolve("statements/2026-27/4W08/statements.csv"));
+        assertThat(statements).hasSize(40);
+        assertThat(statements).filteredOn(s -> s.get("service_user_ref").equals("SU036")).singleElement()
+                .satisfies(s -> {
+                    assertThat(money(s, "funding")).isEqualByComparingTo("164.00");
+                    assertThat(money(s, "employer_cost")).isEqualByComparingTo("0.00");
+                    assertThat(money(s, "closing_balance")).isPositive();
+                    assertThat(s.get("flags")).isEqualTo("IDLE_BUDGET");
+                });
+        BigDecimal received = new BigDecimal(0);
+        for (Map<String, String> f : rows(Path.of("sample-data/reference/funding.csv"))) {
+            java.time.LocalDate on = java.time.LocalDate.parse(f.get("date"));
+            if (!on.isBefore(java.time.LocalDate.of(2026, 10, 19)) && !on.isAfter(java.time.LocalDate.of(2026, 11, 15))) {
+                received = received.add(money(f, "amount"));
+            }
+        }
+        assertThat(sum(statements, "funding")).as("every pound received in 4W08 is on a statement")
+                .isEqualByComparingTo(received);
+        assertThat(jdbc.queryForObject("select detail from payroll_exception where type = 'IDLE_BUDGET'"
+                + " and period_id = '2026-27/4W08'", String.class))
+                .startsWith("no support was paid from this budget in 2026-27/4W08 but it holds £");
+    }
+
     static List<Map<String, String>> rows(Path csv) throws Exception {
         try (CSVReaderHeaderAware reader = new CSVReaderHeaderAware(new StringReader(Files.readString(csv)
                 .replace("\uFEFF", "")))) {

@@ -57,14 +57,15 @@ class PayRunExceptionsTests extends CouncilTest {
         payRuns.pay(P08);
 
         // 3h at £15 = 45.00 + holiday 5.43 = 50.43 for 3h: £16.81 an hour; 8 weeks x 3 planned hours = £403.44
-        assertThat(exceptions("SURPLUS")).containsExactly("the balance £5749.57 is above 8 weeks of planned cost"
+        assertThat(exceptions("SURPLUS")).containsExactly("the balance £5,749.57 is above 8 weeks of planned cost"
                 + " (£403.44); the council may reclaim the surplus");
         assertThat(ledgerCheck.run(LocalDate.of(2099, 12, 31)).reconciles()).isTrue();
     }
 
     @Test
     void raisesNothingForAnOrdinaryPeriod() {
-        importShifts("shifts.csv", "M1,SU1,2026-10-19,10:00,13:00,0,,\nM1,SU1,2026-10-26,10:00,13:00,0,,\n");
+        importShifts("shifts.csv", "M1,SU1,2026-10-19,10:00,13:00,0,,\nM1,SU1,2026-10-26,10:00,13:00,0,,\n"
+                + "M1,SU2,2026-10-20,10:00,13:00,0,,\n");
         jdbc.update("update funding set amount = 300.00");  // about six weeks of the planned 3 hours a week
         ledger.postFunding(LocalDate.of(2099, 12, 31));
 

@@ -114,8 +114,8 @@ class PayRunJobTests extends CouncilTest {
                         + " living-wage floor of £14.38/h on 27 October 2026 (floor uplift £0.38/h)",
                 "2026-27/4W08,LATE_HOURS,SU1,M1,E1,1 shift(s) worked before 19 October 2026 (the earliest on 12 October 2026)"
                         + " paid as arrears",
-                "2026-27/4W08,OVERSPEND,SU2,,,the budget is £961.25 overdrawn after £1486.25 of pay was charged; the"
-                        + " mentor was paid; ask the council about funding",
+                "2026-27/4W08,OVERSPEND,SU2,,,\"the budget is £961.25 overdrawn after £1,486.25 of pay was charged;"
+                        + " the mentor was paid; ask the council about funding\"",
                 "2026-27/4W08,PLAN_EXCEEDED,SU1,,,43.00 hours paid against 12.00 planned (3.00 a week)",
                 "2026-27/4W08,PLAN_EXCEEDED,SU2,,,81.50 hours paid against 8.00 planned (2.00 a week)");
         assertThat(eight.exceptions()).containsExactly(entry("BELOW_FLOOR", 2), entry("LATE_HOURS", 1),
