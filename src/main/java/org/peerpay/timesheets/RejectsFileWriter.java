@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Array;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.peerpay.csv.CsvOutput;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -13,7 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Writes an import's rejected rows to {@code <out>/imports/<file>.rejects.csv}: the canonical columns first, as
- * sent, so the file can be corrected and uploaded again, then the source row, reason and what to do. Marks the
+ * sent, so the file can be corrected and uploaded again, then the source row, reason and what to do, then any
+ * cells a MALFORMED row had past the header's last column (so that nothing sent is lost). Marks the
  * import completed. An import with no rejects removes a rejects file left by an earlier import of that name.
  */
 class RejectsFileWriter implements Tasklet {
@@ -43,12 +48,17 @@ class RejectsFileWriter implements Tasklet {
                     "end", "break_minutes", "activity", "notes", "source_row", "reason", "detail")) {
                 jdbc.query("""
                         select mentor_ref, service_user_ref, work_date, start_time, end_time, break_minutes, activity,
-                               notes, source_row, reason, detail
+                               notes, source_row, reason, detail, extra_cells
                         from timesheet_reject where import_id = ? order by source_row
                         """, rs -> {
-                    out.row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9), rs.getString(10),
-                            rs.getString(11));
+                    List<Object> row = new ArrayList<>(Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                            rs.getInt(9), rs.getString(10), rs.getString(11)));
+                    Array extra = rs.getArray(12);
+                    if (extra != null) {
+                        row.addAll(Arrays.asList((Object[]) extra.getArray()));
+                    }
+                    out.row(row.toArray());
                 }, importId);
                 out.commit();
             } catch (UncheckedIOException e) {

@@ -52,6 +52,7 @@ record TimesheetBlock(long importId, long lastRow, int lineCount, byte[] lines, 
                 for (String cell : cells) {
                     text(rejects, cell);
                 }
+                text(rejects, arrayLiteral(row.raw().extraCells()));
                 rejects.append('\n');
             }
         }
@@ -69,6 +70,19 @@ record TimesheetBlock(long importId, long lastRow, int lineCount, byte[] lines, 
         if (cell != null) {
             csv.append('"').append(cell.indexOf('"') < 0 ? cell : cell.replace("\"", "\"\"")).append('"');
         }
+    }
+
+    /** A PostgreSQL {@code text[]} literal of the cells, or null for none. */
+    private static String arrayLiteral(String[] cells) {
+        if (cells.length == 0) {
+            return null;
+        }
+        StringBuilder array = new StringBuilder("{");
+        for (String cell : cells) {
+            array.append(array.length() > 1 ? "," : "").append('"')
+                    .append(cell.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return array.append('}').toString();
     }
 
     private static void value(StringBuilder csv, Object value) {

@@ -2,6 +2,7 @@ package org.peerpay.timesheets;
 
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.peerpay.csv.CsvInput;
 import org.peerpay.csv.Header;
 
@@ -69,7 +70,9 @@ class TimesheetCsvReader implements AutoCloseable {
                 ? "the row has " + record.length + " cells but the header has " + headerSize
                   + ": a comma in a cell that is not in quotes?"
                 : null;
-        return new RawTimesheetRow(input.rowNumber(), cells, malformed);
+        return malformed == null ? new RawTimesheetRow(input.rowNumber(), cells, null)
+                : new RawTimesheetRow(input.rowNumber(), cells, Arrays.copyOfRange(record, headerSize, record.length),
+                        malformed);
     }
 
     @Override

@@ -26,7 +26,8 @@ class TimesheetLineWriter implements ItemWriter<TimesheetBlock> {
     private static final String COPY_EXCEPTIONS = "copy payroll_exception (type, service_user_id, mentor_id,"
             + " employment_id, import_id, source_row, work_date, detail) from stdin with (format csv)";
     private static final String COPY_REJECTS = "copy timesheet_reject (import_id, source_row, reason, detail,"
-            + " mentor_ref, service_user_ref, work_date, start_time, end_time, break_minutes, activity, notes)"
+            + " mentor_ref, service_user_ref, work_date, start_time, end_time, break_minutes, activity, notes,"
+            + " extra_cells)"
             + " from stdin with (format csv)";
 
     private final DataSource dataSource;

@@ -123,6 +123,17 @@ class TimesheetImportJobTests extends DatabaseTest {
     }
 
     @Test
+    void keepsEveryCellOfARowWithMoreCellsThanTheHeaderInTheRejectsFile() throws Exception {
+        ImportResult result = importCsv("commas.csv", TIMESHEET_HEADER
+                + "M1,SU1,2026-11-02,10:00,12:00,0,shopping, then the cafe,paid \"cash\",back\\slash\n");
+
+        assertThat(rejectedRows(result.importId())).containsExactly(entry(2, "MALFORMED"));
+        assertThat(Files.readAllLines(OUT.resolve("imports/commas.csv.rejects.csv"))).last().asString()
+                .startsWith("M1,SU1,2026-11-02,10:00,12:00,0,shopping,then the cafe,2,MALFORMED,")
+                .endsWith(",\"paid \"\"cash\"\"\",back\\slash");
+    }
+
+    @Test
     void readsExcelFilesWithByteOrderMarkCrlfAndUkDates() {
         ImportResult result = importer.importFile(SmallCouncil.write(dir.resolve("excel.csv"),
                 "Mentor_Ref,Service_User_Ref,Date,Start,End,Break_Minutes,Activity,Notes\r\n"
