@@ -8,6 +8,7 @@ import com.opencsv.exceptions.CsvMalformedLineException;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.FilterInputStream;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -24,11 +25,13 @@ public final class CsvInput implements Closeable {
 
     private final Path file;
     private final CSVReader reader;
+    private final CountingStream bytes;
     private Header header;
 
-    private CsvInput(Path file, CSVReader reader) {
+    private CsvInput(Path file, CSVReader reader, CountingStream bytes) {
         this.file = file;
         this.reader = reader;
+        this.bytes = bytes;
     }
 
     /** Opens a file, refusing it whole when it is empty or not text. */
@@ -48,7 +51,7 @@ public final class CsvInput implements Closeable {
     /** Opens a file already inspected and found to be text in this encoding. */
     public static CsvInput open(Path file, Charset charset, boolean byteOrderMark) {
         try {
-            InputStream in = Files.newInputStream(file);
+            CountingStream in = new CountingStream(Files.newInputStream(file));
             if (byteOrderMark) {
                 in.skipNBytes(3);
             }
@@ -56,9 +59,52 @@ public final class CsvInput implements Closeable {
             CSVReader reader = new CSVReaderBuilder(text)
                     .withCSVParser(new RFC4180ParserBuilder().build())
                     .build();
-            return new CsvInput(file, reader);
+            return new CsvInput(file, reader, in);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Bytes of the file read so far (buffered reading runs up to 72 KiB ahead of the records returned): for
+     * progress, from any thread.
+     */
+    public long bytesRead() {
+        return bytes.count;
+    }
+
+    /** Counts the bytes read through it. */
+    private static final class CountingStream extends FilterInputStream {
+
+        private volatile long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
         }
     }
 

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -23,6 +25,8 @@ class EmploymentWorkReader implements ItemStreamReader<EmploymentWork> {
     static final String LAST_SERVICE_USER = "payRun.lastServiceUser";
     static final String LAST_EMPLOYMENT = "payRun.lastEmployment";
     static final String EMPLOYMENTS_READ = "payRun.employmentsRead";
+    /** How far through the frequency's employments (in the reading order) the reader is, in thousandths. */
+    static final String PERMILLE = "payRun.permille";
 
     private final DataSource dataSource;
     private final PayRunScope scope;
@@ -35,11 +39,18 @@ class EmploymentWorkReader implements ItemStreamReader<EmploymentWork> {
     private long lastServiceUser = -1;
     private long lastEmployment = -1;
     private long employmentsRead;
+    private final Map<Long, Integer> position;
 
     EmploymentWorkReader(DataSource dataSource, PayRunScope scope, Map<Long, EmploymentTerms> terms) {
         this.dataSource = dataSource;
         this.scope = scope;
         this.terms = terms;
+        List<EmploymentTerms> ordered = new ArrayList<>(terms.values());
+        ordered.sort(Comparator.comparingLong(EmploymentTerms::serviceUserId).thenComparingLong(EmploymentTerms::id));
+        this.position = new HashMap<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            position.put(ordered.get(i).id(), i + 1);
+        }
     }
 
     @Override
@@ -105,6 +116,8 @@ class EmploymentWorkReader implements ItemStreamReader<EmploymentWork> {
         context.putLong(LAST_SERVICE_USER, lastServiceUser);
         context.putLong(LAST_EMPLOYMENT, lastEmployment);
         context.putLong(EMPLOYMENTS_READ, employmentsRead);
+        context.putInt(PERMILLE, lastEmployment < 0 ? 0 : rowWaiting
+                ? (int) (position.getOrDefault(lastEmployment, 0) * 1000L / Math.max(1, position.size())) : 1000);
     }
 
     @Override

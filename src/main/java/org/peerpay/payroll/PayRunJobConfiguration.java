@@ -60,8 +60,9 @@ class PayRunJobConfiguration {
                 .reader(employmentWorkReader)
                 .processor(payslipProcessor)
                 .writer(payslipWriter)
-                .listener(new ProgressListener("calculatePayslipsStep", "employments paid",
-                        execution -> execution.getWriteCount()))
+                .listener(new ProgressListener("employments",
+                        execution -> execution.getWriteCount(),
+                        execution -> execution.getExecutionContext().getInt(EmploymentWorkReader.PERMILLE, -1)))
                 .build();
     }
 

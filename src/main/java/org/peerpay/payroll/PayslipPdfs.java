@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.peerpay.documents.Pdf;
+import org.peerpay.system.Progress;
 import org.peerpay.money.HourlyRate;
 import org.peerpay.people.NiNumberCipher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -115,12 +117,19 @@ class PayslipPdfs {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> done = new ArrayList<>();
+            Progress progress = new Progress("writePayslipPdfsStep", "payslips");
+            AtomicInteger written = new AtomicInteger();
             for (View view : views) {
-                done.add(pool.submit(() -> write(view, out)));
+                done.add(pool.submit(() -> {
+                    write(view, out);
+                    int n = written.incrementAndGet();
+                    progress.update(n, (int) (n * 1000L / views.size()));
+                }));
             }
             for (Future<?> future : done) {
                 future.get();
             }
+            progress.end(views.size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while writing payslips", e);

@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
  * Runs batch jobs to the end. A job instance whose last execution still looks running was left by a process
  * that died (PeerPay holds its data directory exclusively, and runs one execution of an instance at a time): it
  * is recovered (marked failed) and restarted from its last commit. A failed run throws {@link JobFailedException}
- * (its cause the {@link UserFacingException} that failed it, if one did), logged here once: a refused input in one
- * line, anything else with its stack trace (Spring Batch's own step and job failure logs are off).
+ * (its cause the {@link UserFacingException} that failed it, if one did), logged here once, in one line (the stack
+ * trace at DEBUG: {@code --logging.level.org.peerpay.system.Jobs=DEBUG}); Spring Batch's own step, chunk and job
+ * failure logs are off.
  */
 @Component
 public class Jobs {
@@ -56,8 +57,10 @@ public class Jobs {
                     .map(UserFacingException::find).flatMap(Optional::stream).findFirst();
             refusal.ifPresentOrElse(
                     problem -> log.warn("{} refused its input: {}", job.getName(), problem.getMessage()),
-                    () -> execution.getAllFailureExceptions().forEach(failure ->
-                            log.error("{} failed", job.getName(), failure)));
+                    () -> execution.getAllFailureExceptions().forEach(failure -> {
+                        log.error("{} failed: {}", job.getName(), rootMessage(failure));
+                        log.debug("{} failure in full", job.getName(), failure);
+                    }));
             throw new JobFailedException(describeFailure(execution), refusal.orElse(null));
         }
         return execution;

@@ -1,50 +1,50 @@
 package org.peerpay.system;
 
+import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.ChunkListener;
-import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
 
 /**
- * Shows a chunked step's progress: on a terminal a line rewritten in place, otherwise a log line at most every
- * ten seconds, each with the count so far and the rate.
+ * Shows a chunked step's {@link Progress} after each chunk. (Spring Batch 6's chunk-oriented step calls
+ * {@code afterChunk(Chunk)}, not the {@code afterChunk(ChunkContext)} of earlier versions, so the step's execution
+ * is taken when it starts.)
  */
-public class ProgressListener implements ChunkListener<Object, Object> {
+public class ProgressListener implements ChunkListener<Object, Object>, StepExecutionListener {
 
-    private static final Logger log = LoggerFactory.getLogger(ProgressListener.class);
-    private static final boolean TERMINAL = System.console() != null;
-
-    private final String step;
-    private final String what;
+    private final String unit;
     private final ToLongFunction<StepExecution> done;
-    private long lastShown;
+    private final ToIntFunction<StepExecution> permille;
+    private StepExecution execution;
+    private Progress progress;
 
-    /** @param done how many things the step has done so far */
-    public ProgressListener(String step, String what, ToLongFunction<StepExecution> done) {
-        this.step = step;
-        this.what = what;
+    /**
+     * @param done     how many the step has done so far
+     * @param permille the part of its work done, in thousandths, or -1 when not known
+     */
+    public ProgressListener(String unit, ToLongFunction<StepExecution> done, ToIntFunction<StepExecution> permille) {
+        this.unit = unit;
         this.done = done;
+        this.permille = permille;
     }
 
     @Override
-    public void afterChunk(ChunkContext context) {
-        StepExecution execution = context.getStepContext().getStepExecution();
-        long now = System.nanoTime();
-        if (now - lastShown < (TERMINAL ? 500_000_000L : 10_000_000_000L)) {
-            return;
-        }
-        lastShown = now;
-        long count = done.applyAsLong(execution);
-        long seconds = java.time.Duration.between(execution.getStartTime(), java.time.LocalDateTime.now()).toSeconds();
-        String line = "%s: %,d %s%s".formatted(step, count, what,
-                seconds > 0 ? " (%,d a second)".formatted(count / seconds) : "");
-        if (TERMINAL) {
-            System.err.print("\r" + line + "   ");
-            System.err.flush();
-        } else {
-            log.info(line);
-        }
+    public void beforeStep(StepExecution stepExecution) {
+        execution = stepExecution;
+        progress = new Progress(stepExecution.getStepName(), unit);
+    }
+
+    @Override
+    public void afterChunk(Chunk<Object> chunk) {
+        progress.update(done.applyAsLong(execution), Math.min(1000, permille.applyAsInt(execution)));
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        progress.end(done.applyAsLong(stepExecution));
+        return stepExecution.getExitStatus();
     }
 }

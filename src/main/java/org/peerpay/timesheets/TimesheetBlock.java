@@ -9,11 +9,13 @@ import java.util.List;
  * rejected on their own for {@code timesheet_reject}. The import's unit of work: one block, one transaction.
  *
  * @param lastRow   the row number of the block's last row: the restart point once it is written
+ * @param bytesRead how far into the file reading had got when the block was made, for progress
  * @param lineCount how many of its rows are shifts for {@code timesheet_line}
  */
-record TimesheetBlock(long importId, long lastRow, int lineCount, byte[] lines, byte[] exceptions, byte[] rejects) {
+record TimesheetBlock(long importId, long lastRow, long bytesRead, int lineCount, byte[] lines, byte[] exceptions,
+                      byte[] rejects) {
 
-    static TimesheetBlock of(long importId, List<StagedTimesheetRow> rows) {
+    static TimesheetBlock of(long importId, List<StagedTimesheetRow> rows, long bytesRead) {
         StringBuilder lines = new StringBuilder(rows.size() * 110);
         StringBuilder exceptions = new StringBuilder();
         StringBuilder rejects = new StringBuilder();
@@ -57,7 +59,7 @@ record TimesheetBlock(long importId, long lastRow, int lineCount, byte[] lines, 
             }
         }
         long lastRow = rows.isEmpty() ? 1 : rows.get(rows.size() - 1).raw().rowNumber();
-        return new TimesheetBlock(importId, lastRow, lineCount, bytes(lines), bytes(exceptions), bytes(rejects));
+        return new TimesheetBlock(importId, lastRow, bytesRead, lineCount, bytes(lines), bytes(exceptions), bytes(rejects));
     }
 
     private static byte[] bytes(StringBuilder csv) {

@@ -18,6 +18,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 class TimesheetBlockReader implements ItemStreamReader<TimesheetBlock> {
 
     static final String ROWS_READ = "timesheets.rows.read";
+    static final String BYTES_READ = "timesheets.bytes.read";
     private static final Object END = new Object();
 
     private final TimesheetCsvReader rows;
@@ -27,6 +28,7 @@ class TimesheetBlockReader implements ItemStreamReader<TimesheetBlock> {
     private final BlockingQueue<Object> ready = new ArrayBlockingQueue<>(2);
     private Thread readAhead;
     private long lastRow = 1;
+    private long bytesRead;
     private boolean ended;
 
     TimesheetBlockReader(TimesheetCsvReader rows, TimesheetRowParser parser, long importId, int blockSize) {
@@ -51,12 +53,12 @@ class TimesheetBlockReader implements ItemStreamReader<TimesheetBlock> {
             for (RawTimesheetRow row; (row = rows.read()) != null; ) {
                 block.add(parser.process(row));
                 if (block.size() == blockSize) {
-                    ready.put(TimesheetBlock.of(importId, block));
+                    ready.put(TimesheetBlock.of(importId, block, rows.bytesRead()));
                     block = new ArrayList<>(blockSize);
                 }
             }
             if (!block.isEmpty()) {
-                ready.put(TimesheetBlock.of(importId, block));
+                ready.put(TimesheetBlock.of(importId, block, rows.bytesRead()));
             }
             ready.put(END);
         } catch (InterruptedException stopped) {
@@ -83,12 +85,14 @@ class TimesheetBlockReader implements ItemStreamReader<TimesheetBlock> {
         }
         TimesheetBlock block = (TimesheetBlock) next;
         lastRow = block.lastRow();
+        bytesRead = block.bytesRead();
         return block;
     }
 
     @Override
     public void update(ExecutionContext context) {
         context.putLong(ROWS_READ, lastRow);
+        context.putLong(BYTES_READ, bytesRead);
     }
 
     @Override

@@ -75,6 +75,12 @@ class TimesheetCsvReader implements AutoCloseable {
                         malformed);
     }
 
+    /** Bytes of the file read so far, for progress (any thread). */
+    long bytesRead() {
+        CsvInput current = input;
+        return current == null ? 0 : current.bytesRead();
+    }
+
     @Override
     public void close() {
         if (input != null) {

@@ -43,14 +43,22 @@ class TimesheetImportJobConfiguration {
     @Bean
     Step stageTimesheetsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                              TimesheetBlockReader timesheetBlockReader, TimesheetLineWriter timesheetLineWriter) {
+        ProgressListener progress = new ProgressListener("rows",
+                execution -> execution.getExecutionContext().getLong(TimesheetBlockReader.ROWS_READ, 1) - 1,
+                execution -> permille(execution.getExecutionContext().getLong(TimesheetBlockReader.BYTES_READ, 0),
+                        Path.of(execution.getJobParameters().getString("file"))));
         return new StepBuilder("stageTimesheetsStep", jobRepository)
                 .<TimesheetBlock, TimesheetBlock>chunk(1)
                 .transactionManager(transactionManager)
                 .reader(timesheetBlockReader)
                 .writer(timesheetLineWriter)
-                .listener(new ProgressListener("stageTimesheetsStep", "rows staged",
-                        execution -> execution.getExecutionContext().getLong(TimesheetBlockReader.ROWS_READ, 1) - 1))
+                .listener(progress)
                 .build();
+    }
+
+    private static int permille(long bytesRead, Path file) {
+        long size = file.toFile().length();
+        return size == 0 ? -1 : (int) (bytesRead * 1000 / size);
     }
 
     /**
