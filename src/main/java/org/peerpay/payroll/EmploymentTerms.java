@@ -1,25 +1,77 @@
 package org.peerpay.payroll;
 
 import java.time.LocalDate;
-import java.util.Map;
-import java.util.NavigableMap;
+import org.peerpay.employment.Employment;
 import org.peerpay.money.HourlyRate;
+import org.peerpay.people.People;
 import org.peerpay.statutory.HolidayMethod;
 
-/**
- * What the pay run needs of one employment: who employs whom, on what terms.
- *
- * @param taxCode the code as recorded, or null when the employment has none
- * @param rates hourly rates by the date they take effect
- */
-record EmploymentTerms(long id, String ref, long serviceUserId, String serviceUserRef, String serviceUserName,
-        boolean employmentAllowance, long mentorId, String mentorRef, String mentorName, LocalDate mentorBorn,
-        String taxCode, boolean week1Month1, char niCategory, HolidayMethod holiday, boolean pensionOptedOut,
-        NavigableMap<LocalDate, HourlyRate> rates) {
+/** What the pay run needs of one employment: the employment itself, its employer and its employee. */
+record EmploymentTerms(Employment employment, People.ServiceUser employer, People.Mentor mentor) {
+
+    long id() {
+        return employment.id();
+    }
+
+    String ref() {
+        return employment.ref();
+    }
+
+    long serviceUserId() {
+        return employer.id();
+    }
+
+    String serviceUserRef() {
+        return employer.ref();
+    }
+
+    String serviceUserName() {
+        return employer.name();
+    }
+
+    boolean employmentAllowance() {
+        return employer.employmentAllowance();
+    }
+
+    long mentorId() {
+        return mentor.id();
+    }
+
+    String mentorRef() {
+        return mentor.ref();
+    }
+
+    String mentorName() {
+        return mentor.name();
+    }
+
+    LocalDate mentorBorn() {
+        return mentor.dateOfBirth();
+    }
+
+    /** The code as recorded, or null when the employment has none. */
+    String taxCode() {
+        return employment.taxCode();
+    }
+
+    boolean week1Month1() {
+        return employment.week1Month1();
+    }
+
+    char niCategory() {
+        return employment.niCategory();
+    }
+
+    HolidayMethod holiday() {
+        return employment.holiday();
+    }
+
+    boolean pensionOptedOut() {
+        return employment.pensionOptedOut();
+    }
 
     /** The rate in force on a date, or null before the first. */
     HourlyRate rateOn(LocalDate date) {
-        Map.Entry<LocalDate, HourlyRate> entry = rates.floorEntry(date);
-        return entry == null ? null : entry.getValue();
+        return employment.rateOn(date);
     }
 }

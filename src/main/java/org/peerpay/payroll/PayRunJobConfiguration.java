@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.function.ToIntFunction;
 import javax.sql.DataSource;
+import org.peerpay.employment.Employments;
 import org.peerpay.ledger.Ledger;
+import org.peerpay.people.People;
 import org.peerpay.statutory.TaxYears;
 import org.peerpay.system.ProgressListener;
 import org.peerpay.wagefloor.WageFloorProperties;
@@ -68,11 +70,11 @@ class PayRunJobConfiguration {
 
     @Bean
     @StepScope
-    EmploymentWorkReader employmentWorkReader(DataSource dataSource, JdbcTemplate jdbc,
+    EmploymentWorkReader employmentWorkReader(DataSource dataSource, Employments employments, People people,
                                               @Value("#{stepExecution}") StepExecution step) {
         PayRunScope payRunScope = scopeOf(step);
         return new EmploymentWorkReader(dataSource, payRunScope,
-                EmploymentTermsLoader.load(jdbc, payRunScope.period().frequency()));
+                EmploymentTermsLoader.load(employments, people, payRunScope.period().frequency()));
     }
 
     @Bean

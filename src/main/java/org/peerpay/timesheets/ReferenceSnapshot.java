@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import org.peerpay.employment.Employment;
+import org.peerpay.employment.Employments;
 import org.peerpay.money.HourlyRate;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.peerpay.people.People;
 
 /**
  * The mentors, service users and employments an import checks rows against, read once when the staging step
@@ -16,20 +17,24 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class ReferenceSnapshot {
 
-    /**
-     * An employment with what the floor check needs: the mentor's date of birth and the rates by the date they
-     * take effect.
-     */
-    record Employment(long id, long mentorId, long serviceUserId, LocalDate start, LocalDate end,
-                      LocalDate mentorBorn, TreeMap<LocalDate, HourlyRate> rates) {
-        boolean covers(LocalDate date) {
-            return !date.isBefore(start) && (end == null || !date.isAfter(end));
+    /** An employment with what the floor check needs besides: the mentor's date of birth. */
+    record Employed(Employment employment, LocalDate mentorBorn) {
+
+        long id() {
+            return employment.id();
+        }
+
+        long mentorId() {
+            return employment.mentorId();
+        }
+
+        long serviceUserId() {
+            return employment.serviceUserId();
         }
 
         /** The rate in force on a date, or null before the first takes effect. */
         HourlyRate rateOn(LocalDate date) {
-            var inForce = rates.floorEntry(date);
-            return inForce == null ? null : inForce.getValue();
+            return employment.rateOn(date);
         }
 
         int mentorAgeOn(LocalDate date) {
@@ -37,38 +42,35 @@ final class ReferenceSnapshot {
         }
     }
 
-    private final Map<String, Long> mentors = new HashMap<>();
-    private final Map<String, Long> serviceUsers = new HashMap<>();
+    private final Map<String, Long> mentors;
+    private final Map<String, Long> serviceUsers;
     /** By mentor ref, then service user ref. */
-    private final Map<String, Map<String, List<Employment>>> employments = new HashMap<>();
+    private final Map<String, Map<String, List<Employed>>> employments = new HashMap<>();
 
+    /** An empty snapshot: every mentor and service user unknown. */
     ReferenceSnapshot() {
+        this(Map.of(), Map.of());
     }
 
-    static ReferenceSnapshot load(JdbcTemplate jdbc) {
-        ReferenceSnapshot snapshot = new ReferenceSnapshot();
-        jdbc.query("select ref, id from mentor", rs -> {
-            snapshot.mentors.put(rs.getString(1), rs.getLong(2));
-        });
-        jdbc.query("select ref, id from service_user", rs -> {
-            snapshot.serviceUsers.put(rs.getString(1), rs.getLong(2));
-        });
-        Map<Long, TreeMap<LocalDate, HourlyRate>> rates = new HashMap<>();
-        jdbc.query("select employment_id, effective_from, hourly_rate from employment_rate", rs -> {
-            rates.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
-                    .put(rs.getObject(2, LocalDate.class), new HourlyRate(rs.getBigDecimal(3)));
-        });
-        jdbc.query("""
-                select m.ref, su.ref, e.id, e.mentor_id, e.service_user_id, e.start_date, e.end_date, m.date_of_birth
-                from employment e join mentor m on m.id = e.mentor_id join service_user su on su.id = e.service_user_id
-                """, rs -> {
-            long id = rs.getLong(3);
-            snapshot.employments.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-                    .computeIfAbsent(rs.getString(2), k -> new ArrayList<>(1))
-                    .add(new Employment(id, rs.getLong(4), rs.getLong(5), rs.getObject(6, LocalDate.class),
-                            rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class),
-                            rates.getOrDefault(id, new TreeMap<>())));
-        });
+    private ReferenceSnapshot(Map<String, Long> mentors, Map<String, Long> serviceUsers) {
+        this.mentors = mentors;
+        this.serviceUsers = serviceUsers;
+    }
+
+    static ReferenceSnapshot load(People people, Employments employmentRecords) {
+        Map<Long, People.Mentor> mentors = people.mentors();
+        Map<Long, People.ServiceUser> serviceUsers = people.serviceUsers();
+        Map<String, Long> mentorIds = new HashMap<>();
+        mentors.values().forEach(m -> mentorIds.put(m.ref(), m.id()));
+        Map<String, Long> serviceUserIds = new HashMap<>();
+        serviceUsers.values().forEach(s -> serviceUserIds.put(s.ref(), s.id()));
+        ReferenceSnapshot snapshot = new ReferenceSnapshot(mentorIds, serviceUserIds);
+        for (Employment employment : employmentRecords.all().values()) {
+            People.Mentor mentor = mentors.get(employment.mentorId());
+            snapshot.employments.computeIfAbsent(mentor.ref(), k -> new HashMap<>())
+                    .computeIfAbsent(serviceUsers.get(employment.serviceUserId()).ref(), k -> new ArrayList<>(1))
+                    .add(new Employed(employment, mentor.dateOfBirth()));
+        }
         return snapshot;
     }
 
@@ -81,12 +83,12 @@ final class ReferenceSnapshot {
     }
 
     /** The employment of a mentor by a service user that covers a date, or null. */
-    Employment employment(String mentorRef, String serviceUserRef, LocalDate date) {
-        List<Employment> candidates = employments.getOrDefault(mentorRef, Map.of()).get(serviceUserRef);
+    Employed employment(String mentorRef, String serviceUserRef, LocalDate date) {
+        List<Employed> candidates = employments.getOrDefault(mentorRef, Map.of()).get(serviceUserRef);
         if (candidates != null) {
-            for (Employment employment : candidates) {
-                if (employment.covers(date)) {
-                    return employment;
+            for (Employed employed : candidates) {
+                if (employed.employment().covers(date)) {
+                    return employed;
                 }
             }
         }

@@ -8,7 +8,7 @@ import java.time.LocalDateTime;
  * it is worked under) or why it was rejected. Checks that need other rows or earlier imports come later, in SQL.
  */
 record StagedTimesheetRow(RawTimesheetRow raw, LocalDate workDate, LocalDateTime startsAt, LocalDateTime endsAt,
-                          Integer breakMinutes, Integer minutes, ReferenceSnapshot.Employment employment,
+                          Integer breakMinutes, Integer minutes, ReferenceSnapshot.Employed employment,
                           RejectReason reason, String detail, String belowFloor) {
 
     static StagedTimesheetRow rejected(RawTimesheetRow raw, RejectReason reason, String detail) {
@@ -23,7 +23,7 @@ record StagedTimesheetRow(RawTimesheetRow raw, LocalDate workDate, LocalDateTime
     /**
      * @param underFloor when the shift's rate is under the floor in force, what a coordinator is told; else null
      */
-    StagedTimesheetRow workedUnder(ReferenceSnapshot.Employment worked, String underFloor) {
+    StagedTimesheetRow workedUnder(ReferenceSnapshot.Employed worked, String underFloor) {
         return new StagedTimesheetRow(raw, workDate, startsAt, endsAt, breakMinutes, minutes, worked, null, null,
                 underFloor);
     }

@@ -4,6 +4,8 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import javax.sql.DataSource;
+import org.peerpay.employment.Employments;
+import org.peerpay.people.People;
 import org.peerpay.system.ProgressListener;
 import org.peerpay.wagefloor.WageFloors;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -72,10 +74,10 @@ class TimesheetImportJobConfiguration {
                                               @Value("#{jobParameters['byteOrderMark']}") Boolean byteOrderMark,
                                               @Value("#{jobParameters['importId']}") Long importId,
                                               @Value("#{jobParameters['asOf']}") LocalDate asOf,
-                                              TimesheetProperties properties, JdbcTemplate jdbc,
-                                              WageFloors wageFloors) {
+                                              TimesheetProperties properties, People people,
+                                              Employments employments, WageFloors wageFloors) {
         TimesheetRowParser parser = new TimesheetRowParser(properties.maxShiftMinutes(), asOf,
-                ReferenceSnapshot.load(jdbc), wageFloors.current());
+                ReferenceSnapshot.load(people, employments), wageFloors.current());
         TimesheetCsvReader rows = new TimesheetCsvReader(Path.of(file), Charset.forName(charset), byteOrderMark);
         return new TimesheetBlockReader(rows, parser, importId,
                 properties.chunkSize());

@@ -53,7 +53,7 @@ class TimesheetRowParser {
                     + " the reference data: correct service_user_ref, or add them to service-users.csv and run"
                     + " reference load");
         }
-        ReferenceSnapshot.Employment employment = reference.employment(mentor, serviceUser, date);
+        ReferenceSnapshot.Employed employment = reference.employment(mentor, serviceUser, date);
         if (employment == null) {
             return shift.rejectedAs(RejectReason.NO_EMPLOYMENT, "mentor " + mentor + " was not employed by "
                     + serviceUser + " on " + date + ": check the names and date, or the employment's dates in"
@@ -63,7 +63,7 @@ class TimesheetRowParser {
     }
 
     /** Why the shift's rate is under the floor in force on its date for the mentor's age then, or null if not. */
-    private String underFloor(ReferenceSnapshot.Employment employment, LocalDate date) {
+    private String underFloor(ReferenceSnapshot.Employed employment, LocalDate date) {
         HourlyRate rate = employment.rateOn(date);
         if (rate == null || !floors.couldBeUnder(rate)) {
             return null;

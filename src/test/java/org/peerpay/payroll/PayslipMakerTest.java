@@ -9,8 +9,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.peerpay.employment.Employment;
+import org.peerpay.people.People;
 import org.peerpay.money.HourlyRate;
 import org.peerpay.statutory.HolidayMethod;
+import org.peerpay.statutory.PayFrequency;
 import org.peerpay.statutory.PensionBasis;
 import org.peerpay.statutory.TaxYears;
 import org.peerpay.wagefloor.FloorSchedule;
@@ -24,8 +27,14 @@ class PayslipMakerTest {
     static EmploymentTerms terms(String rate) {
         TreeMap<LocalDate, HourlyRate> rates = new TreeMap<>();
         rates.put(LocalDate.of(2026, 4, 6), HourlyRate.of(rate));
-        return new EmploymentTerms(1, "E1", 1, "SU1", "Alex Morgan", true, 1, "M1", "Jo Bloggs",
-                LocalDate.of(1985, 3, 2), "1257L", false, 'A', HolidayMethod.ROLLED_UP, false, rates);
+        return terms(rates);
+    }
+
+    static EmploymentTerms terms(TreeMap<LocalDate, HourlyRate> rates) {
+        return new EmploymentTerms(new Employment(1, "E1", 1, 1, LocalDate.of(2026, 4, 6), null,
+                PayFrequency.FOUR_WEEKLY, "1257L", false, 'A', HolidayMethod.ROLLED_UP, false, rates),
+                new People.ServiceUser(1, "SU1", "Alex Morgan", "Leeds City Council", null, true, 8),
+                new People.Mentor(1, "M1", "Jo Bloggs", LocalDate.of(1985, 3, 2), "1 High Street", "******56C"));
     }
 
     static PayslipMaker maker(List<WageFloor> floors) {
@@ -55,10 +64,7 @@ class PayslipMakerTest {
         TreeMap<LocalDate, HourlyRate> rates = new TreeMap<>();
         rates.put(LocalDate.of(2026, 4, 6), HourlyRate.of("14.00"));
         rates.put(LocalDate.of(2026, 11, 1), HourlyRate.of("14.8325"));
-        EmploymentTerms terms = terms("14.00");
-        terms = new EmploymentTerms(terms.id(), terms.ref(), terms.serviceUserId(), terms.serviceUserRef(),
-                terms.serviceUserName(), true, terms.mentorId(), terms.mentorRef(), terms.mentorName(),
-                terms.mentorBorn(), "1257L", false, 'A', HolidayMethod.ROLLED_UP, false, rates);
+        EmploymentTerms terms = terms(rates);
         PayslipMaker maker = maker(List.of(
                 new WageFloor("Council living-wage floor", LocalDate.of(2025, 4, 1), HourlyRate.of("14.38"), null, null)));
 
