@@ -26,7 +26,6 @@ import org.peerpay.statutory.TaxYears;
 import org.peerpay.system.UserFacingException;
 import org.peerpay.timesheets.ImportResult;
 import org.peerpay.timesheets.TimesheetImporter;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,16 +40,14 @@ public class Benchmarks {
     private final Ledger ledger;
     private final PayRuns payRuns;
     private final TaxYears taxYears;
-    private final JdbcTemplate jdbc;
 
     Benchmarks(SyntheticCouncils councils, TimesheetImporter importer, Ledger ledger, PayRuns payRuns,
-               TaxYears taxYears, JdbcTemplate jdbc) {
+               TaxYears taxYears) {
         this.councils = councils;
         this.importer = importer;
         this.ledger = ledger;
         this.payRuns = payRuns;
         this.taxYears = taxYears;
-        this.jdbc = jdbc;
     }
 
     /** Writes a file of {@code rows} valid shifts for a council of {@code employments} and times its import. */
@@ -61,10 +58,6 @@ public class Benchmarks {
         Path dir = councils.directory();
         out.printf("synthetic council: %,d service users, %,d mentors, %,d employments (%s)%n",
                 council.serviceUsers(), council.mentors(), employments, Elapsed.since(t0));
-        // Earlier benchmark shifts would make every row a duplicate: start each run from none.
-        jdbc.update("delete from payroll_exception where type = 'BELOW_FLOOR' and mentor_id in"
-                + " (select id from mentor where ref like 'SYN-%')");
-        jdbc.update("delete from timesheet_line where mentor_id in (select id from mentor where ref like 'SYN-%')");
         Path file = dir.resolve("synthetic-timesheets.csv");
         long t1 = System.nanoTime();
         council.writeTimesheets(file, rows, UUID.randomUUID().toString().substring(0, 8));
@@ -144,30 +137,20 @@ public class Benchmarks {
 
     /** Pays one four-weekly period of {@code lines} shifts over {@code employments}, timed by step. */
     public void payroll(int employments, int lines, PrintWriter out) {
-        Integer runs = jdbc.queryForObject("select count(*) from pay_run", Integer.class);
-        if (runs != null && runs > 0) {
-            throw new UserFacingException("This database has pay runs already: run the payroll benchmark on a"
-                    + " fresh data directory, for example PEERPAY_DATA_DIR=/tmp/peerpay-bench-payroll-$(date +%s).");
-        }
         long t0 = System.nanoTime();
         SyntheticCouncil council = councils.load(employments);
         PayPeriod period = PayPeriod.containing(PayFrequency.FOUR_WEEKLY, council.asOf()).previous();
         ledger.postFunding(council.asOf());
-        int inserted = council.insertShifts(jdbc, period.start(), 28, Math.max(1, lines / employments));
-        jdbc.execute("analyze timesheet_line");
+        Path shifts = councils.directory().resolve("synthetic-period.csv");
+        council.writeShifts(shifts, period.start(), 28, Math.max(1, lines / employments));
+        ImportResult imported = importer.importFile(shifts, council.asOf(), councils.directory());
         out.printf("synthetic council: %,d employments, %,d accepted shifts in %s (%s)%n", employments,
-                inserted, period.id(), Elapsed.since(t0));
+                imported.accepted(), period.id(), Elapsed.since(t0));
         long t1 = System.nanoTime();
         PayRuns.Summary summary = payRuns.pay(period);
         Elapsed total = Elapsed.since(t1);
         Map<String, Elapsed> steps = new LinkedHashMap<>();
-        jdbc.query("""
-                select s.step_name, (extract(epoch from s.end_time - s.start_time) * 1000)::bigint
-                from batch_step_execution s join batch_job_execution j on j.job_execution_id = s.job_execution_id
-                where j.job_execution_id = (select max(job_execution_id) from batch_job_execution)
-                order by s.step_execution_id""", rs -> {
-            steps.put(rs.getString(1), Elapsed.ofMillis(rs.getLong(2)));
-        });
+        summary.stepTimes().forEach((step, took) -> steps.put(step, Elapsed.ofMillis(took.toMillis())));
         Elapsed pdfs = steps.getOrDefault("writePayslipPdfsStep", new Elapsed(0));
         out.printf("pay run: %,d payslips, gross %s, employer cost %s in %s%n", summary.payslips(),
                 Gbp.format(summary.gross()), Gbp.format(summary.employerCost()),

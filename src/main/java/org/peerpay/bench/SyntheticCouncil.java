@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import org.peerpay.reference.ReferenceDataLoader;
 import org.peerpay.wagefloor.WageFloors;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A synthetic council for benchmarks: service users {@code SYN-S…}, mentors {@code SYN-M…} each employed by two
@@ -93,29 +92,30 @@ public record SyntheticCouncil(int employments, LocalDate asOf) {
     }
 
     /**
-     * Inserts accepted shifts straight into the lines table (as one completed import), for benchmarks of the pay
-     * run: {@code perEmployment} 45-minute shifts for each synthetic employment, spread over the period's days,
-     * mornings for a mentor's first employment and afternoons for the second.
+     * Writes a timesheet file of shifts in one period, for benchmarks of the pay run: {@code perEmployment}
+     * 45-minute shifts for each employment (employment by employment), spread over the period's days, on the hour
+     * from 08:00 for a mentor's first employment and from 14:00 for the second, so no shifts overlap.
      *
-     * @return lines inserted
+     * @return shifts written
      */
-    public int insertShifts(JdbcTemplate jdbc, LocalDate periodStart, int days, int perEmployment) {
-        long importId = jdbc.queryForObject("insert into timesheet_import (sha256, file_name, status, rows_read,"
-                + " accepted, rejected, completed_at) values (md5(random()::text), 'synthetic shifts', 'COMPLETED', 0,"
-                + " 0, 0, now()) returning id", Long.class);
-        return jdbc.update("""
-                insert into timesheet_line (import_id, source_row, employment_id, mentor_id, service_user_id, work_date,
-                                            starts_at, ends_at, break_minutes, minutes)
-                select ?, (row_number() over ())::int, e.id, e.mentor_id, e.service_user_id, d.day,
-                       d.day + time '08:00' + (case when substr(e.ref, 6)::int >= ? then interval '6 hours' else
-                       interval '0 hours' end) + (k / ?) * interval '1 hour',
-                       d.day + time '08:45' + (case when substr(e.ref, 6)::int >= ? then interval '6 hours' else
-                       interval '0 hours' end) + (k / ?) * interval '1 hour', 0, 45
-                from employment e
-                cross join generate_series(0, ? - 1) k
-                cross join lateral (select ?::date + (k % ?) as day) d
-                where e.ref like 'SYN-E%'""", importId, mentors(), days, mentors(), days, perEmployment, periodStart,
-                days);
+    public int writeShifts(Path file, LocalDate periodStart, int days, int perEmployment) {
+        write(file, out -> {
+            out.write("mentor_ref,service_user_ref,date,start,end,break_minutes,activity,notes\n");
+            StringBuilder line = new StringBuilder(96);
+            for (int e = 0; e < employments; e++) {
+                int firstHour = e >= mentors() ? 14 : 8;
+                for (int k = 0; k < perEmployment; k++) {
+                    int hour = firstHour + k / days;
+                    line.setLength(0);
+                    line.append("SYN-M").append(pad(e % mentors())).append(",SYN-S").append(pad(e % serviceUsers()))
+                            .append(',').append(periodStart.plusDays(k % days)).append(',')
+                            .append(hour < 10 ? "0" : "").append(hour).append(":00,")
+                            .append(hour < 10 ? "0" : "").append(hour).append(":45,0,peer support,\n");
+                    out.write(line.toString());
+                }
+            }
+        });
+        return employments * perEmployment;
     }
 
     private static String pad(int n) {

@@ -3,28 +3,28 @@ package org.peerpay.bench;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import org.peerpay.people.People;
 import org.peerpay.reference.ReferenceDataLoader;
 import org.peerpay.system.PeerPayProperties;
 import org.peerpay.system.UserFacingException;
 import org.peerpay.wagefloor.WageFloors;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Makes the benchmarks' synthetic councils, refusing a database that holds real service users. */
+/** Makes the benchmarks' synthetic councils, refusing a database that holds anything already. */
 @Component
 class SyntheticCouncils {
 
     private final ReferenceDataLoader referenceLoader;
     private final WageFloors wageFloors;
-    private final JdbcTemplate jdbc;
+    private final People people;
     private final PeerPayProperties properties;
     private final Clock clock;
 
-    SyntheticCouncils(ReferenceDataLoader referenceLoader, WageFloors wageFloors, JdbcTemplate jdbc,
+    SyntheticCouncils(ReferenceDataLoader referenceLoader, WageFloors wageFloors, People people,
                       PeerPayProperties properties, Clock clock) {
         this.referenceLoader = referenceLoader;
         this.wageFloors = wageFloors;
-        this.jdbc = jdbc;
+        this.people = people;
         this.properties = properties;
         this.clock = clock;
     }
@@ -34,13 +34,14 @@ class SyntheticCouncils {
         return properties.outDir().resolve("bench");
     }
 
-    /** Writes and loads a synthetic council of this size, as of today. */
+    /**
+     * Writes and loads a synthetic council of this size, as of today, into a database that holds nothing else: a
+     * benchmark's work cannot be undone (the ledger keeps everything), so it runs on a data directory of its own.
+     */
     SyntheticCouncil load(int employments) {
-        Integer real = jdbc.queryForObject("select count(*) from service_user where ref not like 'SYN-%'",
-                Integer.class);
-        if (real != null && real > 0) {
-            throw new UserFacingException("This database holds real service users: run benchmarks on their own"
-                    + " data directory, for example PEERPAY_DATA_DIR=/tmp/peerpay-bench.");
+        if (!people.serviceUserIds().isEmpty()) {
+            throw new UserFacingException("This database is not empty: run each benchmark on a fresh data directory"
+                    + " of its own, for example PEERPAY_DATA_DIR=/tmp/peerpay-bench-$(date +%s).");
         }
         SyntheticCouncil council = new SyntheticCouncil(employments, LocalDate.now(clock));
         council.load(directory().resolve("reference"), wageFloors, referenceLoader);

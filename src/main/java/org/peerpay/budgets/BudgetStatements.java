@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.peerpay.csv.CsvOutput;
+import org.peerpay.exceptions.Exceptions;
 import org.peerpay.calendar.PayPeriod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -31,10 +32,12 @@ public class BudgetStatements {
 
     private final JdbcTemplate jdbc;
     private final StatementPdf pdf;
+    private final Exceptions exceptions;
 
-    BudgetStatements(JdbcTemplate jdbc, StatementPdf pdf) {
+    BudgetStatements(JdbcTemplate jdbc, StatementPdf pdf, Exceptions exceptions) {
         this.jdbc = jdbc;
         this.pdf = pdf;
+        this.exceptions = exceptions;
     }
 
     public static Path directory(Path out, PayPeriod period) {
@@ -129,10 +132,8 @@ public class BudgetStatements {
             }
         }, period.taxYear() + "/%");
         Map<Long, List<String>> flags = new HashMap<>();
-        jdbc.query("select distinct service_user_id, type from payroll_exception where period_id = ? and"
-                + " service_user_id is not null order by type", rs -> {
-            flags.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getString(2));
-        }, period.id());
+        exceptions.typesByServiceUser(period).forEach((id, types) ->
+                flags.put(id, types.stream().map(Enum::name).toList()));
 
         List<BudgetStatement> statements = new ArrayList<>();
         serviceUsers.forEach((id, su) -> {

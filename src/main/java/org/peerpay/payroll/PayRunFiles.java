@@ -3,6 +3,7 @@ package org.peerpay.payroll;
 import org.peerpay.calendar.PayPeriod;
 import java.nio.file.Path;
 import org.peerpay.csv.CsvOutput;
+import org.peerpay.exceptions.Exceptions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,21 +18,17 @@ class PayRunFiles {
             "basic_pay", "floor_uplift", "arrears", "holiday_pay", "gross_pay", "tax", "employee_nic",
             "employee_pension", "net_pay", "employer_nic", "employment_allowance_offset", "employer_pension",
             "employer_cost"};
-    static final String[] EXCEPTION_COLUMNS = {"period", "type", "service_user_ref", "mentor_ref", "employment_ref",
-            "detail"};
 
     private final JdbcTemplate jdbc;
+    private final Exceptions exceptions;
 
-    PayRunFiles(JdbcTemplate jdbc) {
+    PayRunFiles(JdbcTemplate jdbc, Exceptions exceptions) {
         this.jdbc = jdbc;
+        this.exceptions = exceptions;
     }
 
     static Path payslipsFile(Path out, PayPeriod period) {
         return out.resolve("payslips").resolve(period.id()).resolve("payslips.csv");
-    }
-
-    static Path exceptionsFile(Path out, PayPeriod period) {
-        return out.resolve("exceptions").resolve(period.id() + ".csv");
     }
 
     /** @return payslips written */
@@ -57,22 +54,7 @@ class PayRunFiles {
             }, period.id());
             csv.commit();
         }
-        try (CsvOutput csv = CsvOutput.create(exceptionsFile(out, period), EXCEPTION_COLUMNS)) {
-            jdbc.query("""
-                    select x.period_id, x.type, s.ref, m.ref, e.ref,
-                           case when x.work_date is null then x.detail
-                                else to_char(x.work_date, 'YYYY-MM-DD') || ': ' || x.detail end
-                    from payroll_exception x
-                    left join service_user s on s.id = x.service_user_id
-                    left join mentor m on m.id = x.mentor_id
-                    left join employment e on e.id = x.employment_id
-                    where x.period_id = ?
-                    order by x.type, s.ref, m.ref, e.ref, x.work_date, x.id""", rs -> {
-                csv.row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6));
-            }, period.id());
-            csv.commit();
-        }
+        exceptions.writeFile(period, out);
         return payslips[0];
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.function.ToIntFunction;
 import javax.sql.DataSource;
 import org.peerpay.employment.Employments;
+import org.peerpay.exceptions.Exceptions;
 import org.peerpay.ledger.Ledger;
 import org.peerpay.people.People;
 import org.peerpay.statutory.TaxYears;
@@ -92,8 +93,9 @@ class PayRunJobConfiguration {
 
     @Bean
     @StepScope
-    PayslipWriter payslipWriter(JdbcTemplate jdbc, Ledger ledger, @Value("#{stepExecution}") StepExecution step) {
-        return new PayslipWriter(jdbc, ledger, scopeOf(step));
+    PayslipWriter payslipWriter(JdbcTemplate jdbc, Ledger ledger, Exceptions exceptions,
+                                @Value("#{stepExecution}") StepExecution step) {
+        return new PayslipWriter(jdbc, ledger, exceptions, scopeOf(step));
     }
 
     @Bean
@@ -105,9 +107,9 @@ class PayRunJobConfiguration {
 
     @Bean
     Step reviewBudgetsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                           JdbcTemplate jdbc, PayrollProperties properties) {
+                           JdbcTemplate jdbc, Exceptions exceptions, PayrollProperties properties) {
         return setStep("reviewBudgetsStep", jobRepository, transactionManager,
-                step -> PayRunSteps.reviewBudgets(jdbc, scopeOf(step), properties.planTolerancePercent()));
+                step -> PayRunSteps.reviewBudgets(jdbc, exceptions, scopeOf(step), properties.planTolerancePercent()));
     }
 
     @Bean

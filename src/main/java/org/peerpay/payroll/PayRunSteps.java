@@ -5,6 +5,9 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.peerpay.exceptions.ExceptionType;
+import org.peerpay.exceptions.Exceptions;
+import org.peerpay.exceptions.Raised;
 import org.peerpay.money.Gbp;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -44,7 +47,7 @@ final class PayRunSteps {
      * balance is above the service user's retention weeks of planned cost. The first run of a period also looks
      * at the budgets of its pay frequency that paid nobody in it: IDLE_BUDGET when one still holds money.
      */
-    static int reviewBudgets(JdbcTemplate jdbc, PayRunScope scope, int planTolerancePercent) {
+    static int reviewBudgets(JdbcTemplate jdbc, Exceptions exceptions, PayRunScope scope, int planTolerancePercent) {
         record Review(long serviceUserId, int minutes, BigDecimal cost, BigDecimal balance, BigDecimal plannedPerWeek,
                       int retentionWeeks) {
         }
@@ -75,22 +78,22 @@ final class PayRunSteps {
                 scope.payRunId(), !scope.supplementary(), scope.period().frequency().word(), scope.period().end(),
                 scope.period().id(), scope.period().end(), payDate(jdbc, scope), scope.period().end());
         BigDecimal weeks = scope.period().weeks();
-        List<Object[]> raised = new ArrayList<>();
+        List<Raised> raised = new ArrayList<>();
         for (Review r : reviews) {
             String detail;
             if (r.minutes() == 0) {
                 if (r.balance().signum() > 0) {
-                    raised.add(new Object[] {"IDLE_BUDGET", r.serviceUserId(), "no support was paid from this budget"
+                    raised.add(Raised.ofBudget(ExceptionType.IDLE_BUDGET, r.serviceUserId(), "no support was paid from this budget"
                             + " in " + scope.period().id() + " but it holds " + Gbp.format(r.balance()) + "; ask"
                             + " whether support has stopped or timesheets are missing (the council may reclaim unused"
-                            + " funding)"});
+                            + " funding)"));
                 }
                 continue;
             }
             if (r.balance().signum() < 0) {
-                raised.add(new Object[] {"OVERSPEND", r.serviceUserId(), "the budget is "
+                raised.add(Raised.ofBudget(ExceptionType.OVERSPEND, r.serviceUserId(), "the budget is "
                         + Gbp.format(r.balance().negate()) + " overdrawn after " + Gbp.format(r.cost()) + " of pay was"
-                        + " charged; the mentor was paid; ask the council about funding"});
+                        + " charged; the mentor was paid; ask the council about funding"));
             }
             if (r.plannedPerWeek() == null) {
                 continue;
@@ -98,22 +101,21 @@ final class PayRunSteps {
             BigDecimal plannedMinutes = r.plannedPerWeek().multiply(weeks).multiply(SIXTY);
             if (BigDecimal.valueOf(r.minutes()).multiply(HUNDRED)
                     .compareTo(plannedMinutes.multiply(BigDecimal.valueOf(100 + planTolerancePercent))) > 0) {
-                raised.add(new Object[] {"PLAN_EXCEEDED", r.serviceUserId(), hours(r.minutes()) + " hours paid"
+                raised.add(Raised.ofBudget(ExceptionType.PLAN_EXCEEDED, r.serviceUserId(), hours(r.minutes()) + " hours paid"
                         + " against " + r.plannedPerWeek().multiply(weeks).setScale(2, RoundingMode.HALF_UP)
-                        + " planned (" + r.plannedPerWeek().setScale(2, RoundingMode.HALF_UP) + " a week)"});
+                        + " planned (" + r.plannedPerWeek().setScale(2, RoundingMode.HALF_UP) + " a week)"));
             }
             // balance > retention weeks × planned hours a week × this run's cost per hour (cost × 60 ÷ minutes)
             BigDecimal retainedTimesMinutes = BigDecimal.valueOf(r.retentionWeeks()).multiply(r.plannedPerWeek())
                     .multiply(r.cost()).multiply(SIXTY);
             if (r.balance().multiply(BigDecimal.valueOf(r.minutes())).compareTo(retainedTimesMinutes) > 0) {
-                raised.add(new Object[] {"SURPLUS", r.serviceUserId(), "the balance " + Gbp.format(r.balance())
+                raised.add(Raised.ofBudget(ExceptionType.SURPLUS, r.serviceUserId(), "the balance " + Gbp.format(r.balance())
                         + " is above " + r.retentionWeeks() + " weeks of planned cost (" + Gbp.format(
                         retainedTimesMinutes.divide(BigDecimal.valueOf(r.minutes()), 2, Gbp.PENNY_HALF_UP))
-                        + "); the council may reclaim the surplus"});
+                        + "); the council may reclaim the surplus"));
             }
         }
-        jdbc.batchUpdate("insert into payroll_exception (type, service_user_id, detail, period_id, pay_run_id)"
-                + " values (?, ?, ?, '" + scope.period().id() + "', " + scope.payRunId() + ")", raised);
+        exceptions.raise(scope.period(), scope.payRunId(), raised);
         return raised.size();
     }
 

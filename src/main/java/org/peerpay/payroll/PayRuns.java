@@ -4,23 +4,27 @@ import org.peerpay.calendar.PayCalendar;
 import org.peerpay.calendar.PayPeriod;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.peerpay.exceptions.ExceptionType;
+import org.peerpay.exceptions.Exceptions;
 import org.peerpay.statutory.PayFrequency;
 import org.peerpay.statutory.TaxYears;
 import org.peerpay.system.Jobs;
 import org.peerpay.system.PeerPayProperties;
 import org.peerpay.system.UserFacingException;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Starts, resumes and reports pay runs. A period is paid once by its first run; after that, a run of it happens
+ * Starts, resumes and reports pay runs (with each step's time). A period is paid once by its first run; after that, a run of it happens
  * only to pay shifts a coordinator released from hold (a supplementary run). A run left unfinished by a process
  * that stopped is resumed, with the same lines, from its last commit.
  */
@@ -33,10 +37,12 @@ public class PayRuns {
     private final PayCalendar calendar;
     private final TaxYears taxYears;
     private final PeerPayProperties properties;
+    private final Exceptions exceptions;
 
     PayRuns(JdbcTemplate jdbc, Jobs jobs, Job payRunJob, PayCalendar calendar, TaxYears taxYears,
-            PeerPayProperties properties) {
+            PeerPayProperties properties, Exceptions exceptions) {
         this.jdbc = jdbc;
+        this.exceptions = exceptions;
         this.jobs = jobs;
         this.payRunJob = payRunJob;
         this.calendar = calendar;
@@ -47,7 +53,8 @@ public class PayRuns {
     /** What a run did, or why there was nothing to do. */
     public record Summary(PayPeriod period, int runNumber, LocalDate payDate, boolean ran, String note, int payslips,
             BigDecimal gross, BigDecimal net, BigDecimal employerCost, int budgetsCharged, int shiftsHeld,
-            Map<String, Integer> exceptions, Path payslipsFile, Path exceptionsFile) {
+            Map<ExceptionType, Integer> exceptions, Path payslipsFile, Path exceptionsFile,
+            Map<String, Duration> stepTimes) {
     }
 
     public Summary pay(PayPeriod period) {
@@ -77,7 +84,7 @@ public class PayRuns {
                 return new Summary(period, last, null, false, period.id() + " was paid on " + completed
                         + (last > 1 ? " (run " + last + ")" : "") + "; nothing has been released since, so there is"
                         + " nothing to pay", 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, Map.of(),
-                        null, null);
+                        null, null, Map.of());
             }
             run = last == null ? 1 : last + 1;
             payDate = calendar.payDate(period);
@@ -95,7 +102,7 @@ public class PayRuns {
                     + " values (?, ?, ?, ?, 'RUNNING') returning id", Long.class, period.id(), run, payDate,
                     importBound);
         }
-        jobs.run(payRunJob, new JobParametersBuilder()
+        JobExecution execution = jobs.run(payRunJob, new JobParametersBuilder()
                 .addString("period", period.id())
                 .addLong("run", (long) run)
                 .addLong("payRunId", payRunId, false)
@@ -103,25 +110,25 @@ public class PayRuns {
                 .addLocalDate("payDate", payDate, false)
                 .addString("outDir", outDir.toString(), false)
                 .toJobParameters());
-        return summary(period, run, payRunId, payDate, outDir);
+        Map<String, Duration> stepTimes = new LinkedHashMap<>();
+        execution.getStepExecutions().forEach(step -> stepTimes.put(step.getStepName(),
+                step.getStartTime() == null || step.getEndTime() == null ? Duration.ZERO
+                        : Duration.between(step.getStartTime(), step.getEndTime())));
+        return summary(period, run, payRunId, payDate, outDir, stepTimes);
     }
 
-    private Summary summary(PayPeriod period, int run, long payRunId, LocalDate payDate, Path outDir) {
+    private Summary summary(PayPeriod period, int run, long payRunId, LocalDate payDate, Path outDir,
+                            Map<String, Duration> stepTimes) {
         Map<String, Object> totals = jdbc.queryForMap("""
                 select count(*) as payslips, coalesce(sum(gross_pay), 0) as gross, coalesce(sum(net_pay), 0) as net,
                        coalesce(sum(employer_cost), 0) as cost, count(distinct service_user_id) as budgets
                 from payslip where pay_run_id = ?""", payRunId);
         Integer held = jdbc.queryForObject("select count(*) from timesheet_line where pay_run_id = ? and status = 'HELD'",
                 Integer.class, payRunId);
-        Map<String, Integer> exceptions = new LinkedHashMap<>();
-        jdbc.query("select type, count(*) from payroll_exception where pay_run_id = ? group by type order by type",
-                rs -> {
-                    exceptions.put(rs.getString(1), rs.getInt(2));
-                }, payRunId);
         return new Summary(period, run, payDate, true, null, ((Number) totals.get("payslips")).intValue(),
                 (BigDecimal) totals.get("gross"), (BigDecimal) totals.get("net"), (BigDecimal) totals.get("cost"),
-                ((Number) totals.get("budgets")).intValue(), held, exceptions,
-                PayRunFiles.payslipsFile(outDir, period), PayRunFiles.exceptionsFile(outDir, period));
+                ((Number) totals.get("budgets")).intValue(), held, exceptions.countsOfPayRun(payRunId),
+                PayRunFiles.payslipsFile(outDir, period), Exceptions.file(outDir, period), stepTimes);
     }
 
     private int releasedShifts(PayPeriod period) {

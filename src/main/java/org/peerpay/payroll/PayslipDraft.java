@@ -1,5 +1,6 @@
 package org.peerpay.payroll;
 
+import org.peerpay.exceptions.ExceptionType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,7 +24,7 @@ record PayslipDraft(EmploymentWork work, int minutes, BigDecimal basicPay, BigDe
     }
 
     /** An exception for a coordinator; the shift is null when it is about the whole payslip. */
-    record Raised(String type, WorkedShift shift, String detail) {
+    record Raised(ExceptionType type, WorkedShift shift, String detail) {
     }
 
     boolean paid() {

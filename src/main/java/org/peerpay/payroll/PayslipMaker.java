@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.peerpay.exceptions.ExceptionType;
 import org.peerpay.money.Gbp;
 import org.peerpay.money.HourlyRate;
 import org.peerpay.statutory.EmploymentAllowance;
@@ -91,12 +92,12 @@ final class PayslipMaker {
                     .filter(f -> rate.isBelow(f.rate()));
             if (floor.isPresent() && policy == WageFloorProperties.Policy.HOLD && !supplementary) {
                 held.add(shift);
-                raised.add(new PayslipDraft.Raised("BELOW_FLOOR", shift, "held unpaid: " + rate + " is under the "
+                raised.add(new PayslipDraft.Raised(ExceptionType.BELOW_FLOOR, shift, "held unpaid: " + rate + " is under the "
                         + floor.get().name() + " of " + floor.get().rate() + " on " + Dates.forPeople(shift.workDate())
                         + "; release it to pay it at the floor in a supplementary run"));
                 continue;
             }
-            floor.ifPresent(f -> raised.add(new PayslipDraft.Raised("BELOW_FLOOR", shift, "paid at the floor: " + rate
+            floor.ifPresent(f -> raised.add(new PayslipDraft.Raised(ExceptionType.BELOW_FLOOR, shift, "paid at the floor: " + rate
                     + " is under the " + f.name() + " of " + f.rate() + " on " + Dates.forPeople(shift.workDate())
                     + " (floor uplift " + new HourlyRate(f.rate().pounds().subtract(rate.pounds())) + ")")));
             boolean late = shift.workDate().isBefore(period.start());
@@ -155,7 +156,7 @@ final class PayslipMaker {
             }
         }
         if (lateShifts > 0) {
-            raised.add(new PayslipDraft.Raised("LATE_HOURS", null, lateShifts + " shift(s) worked before "
+            raised.add(new PayslipDraft.Raised(ExceptionType.LATE_HOURS, null, lateShifts + " shift(s) worked before "
                     + Dates.forPeople(period.start()) + " (the earliest on " + Dates.forPeople(earliestLate) + ") paid as arrears"));
         }
         if (paidMinutes == 0) {
@@ -193,13 +194,13 @@ final class PayslipMaker {
             try {
                 return TaxCode.parse(terms.taxCode());
             } catch (IllegalArgumentException e) {
-                raised.add(new PayslipDraft.Raised("NO_TAX_CODE", null, "tax code '" + terms.taxCode() + "' is not"
+                raised.add(new PayslipDraft.Raised(ExceptionType.NO_TAX_CODE, null, "tax code '" + terms.taxCode() + "' is not"
                         + " valid: paid on " + EMERGENCY_CODE + " " + basisWord() + " (emergency basis); correct the"
                         + " code in employments.csv"));
                 return null;
             }
         }
-        raised.add(new PayslipDraft.Raised("NO_TAX_CODE", null, "no tax code recorded: paid on " + EMERGENCY_CODE + " "
+        raised.add(new PayslipDraft.Raised(ExceptionType.NO_TAX_CODE, null, "no tax code recorded: paid on " + EMERGENCY_CODE + " "
                 + basisWord() + " (emergency basis); record the code from the starter checklist or HMRC"));
         return null;
     }
@@ -223,7 +224,7 @@ final class PayslipMaker {
         floors.rateOf(statutoryMinimum, period.start(), age).ifPresent(rate -> {
             MinimumWageCheck check = new MinimumWageCheck(pay, minutes, rate.pounds());
             if (!check.passes()) {
-                raised.add(new PayslipDraft.Raised("NMW_PERIOD", null, Gbp.format(pay) + " for " + hours(minutes)
+                raised.add(new PayslipDraft.Raised(ExceptionType.NMW_PERIOD, null, Gbp.format(pay) + " for " + hours(minutes)
                         + " is under the " + statutoryMinimum + " of " + rate + " for age " + age + ": short by "
                         + Gbp.format(check.shortfall())));
             }

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.peerpay.exceptions.Exceptions;
+import org.peerpay.exceptions.Raised;
 import org.peerpay.ledger.Account;
 import org.peerpay.ledger.JournalEntry;
 import org.peerpay.ledger.Ledger;
@@ -28,11 +30,13 @@ class PayslipWriter implements ItemWriter<PayslipDraft> {
 
     private final JdbcTemplate jdbc;
     private final Ledger ledger;
+    private final Exceptions exceptions;
     private final PayRunScope scope;
 
-    PayslipWriter(JdbcTemplate jdbc, Ledger ledger, PayRunScope scope) {
+    PayslipWriter(JdbcTemplate jdbc, Ledger ledger, Exceptions exceptions, PayRunScope scope) {
         this.jdbc = jdbc;
         this.ledger = ledger;
+        this.exceptions = exceptions;
         this.scope = scope;
     }
 
@@ -146,23 +150,16 @@ class PayslipWriter implements ItemWriter<PayslipDraft> {
     }
 
     private void insertExceptions(List<? extends PayslipDraft> drafts) {
-        List<Object[]> rows = new ArrayList<>();
+        List<Raised> raised = new ArrayList<>();
         for (PayslipDraft d : drafts) {
             EmploymentTerms t = d.work().terms();
-            for (PayslipDraft.Raised raised : d.exceptions()) {
-                WorkedShift shift = raised.shift();
-                rows.add(new Object[] {raised.type(), t.serviceUserId(), t.mentorId(), t.id(),
+            for (PayslipDraft.Raised r : d.exceptions()) {
+                WorkedShift shift = r.shift();
+                raised.add(new Raised(r.type(), t.serviceUserId(), t.mentorId(), t.id(),
                         shift == null ? null : shift.importId(), shift == null ? null : shift.sourceRow(),
-                        shift == null ? null : shift.workDate(), raised.detail(), scope.period().id(),
-                        scope.payRunId()});
+                        shift == null ? null : shift.workDate(), r.detail()));
             }
         }
-        jdbc.batchUpdate("""
-                insert into payroll_exception (type, service_user_id, mentor_id, employment_id, import_id, source_row,
-                                               work_date, detail, period_id, pay_run_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (type, import_id, source_row) do update
-                    set detail = excluded.detail, period_id = excluded.period_id, pay_run_id = excluded.pay_run_id""",
-                rows);
+        exceptions.raise(scope.period(), scope.payRunId(), raised);
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import javax.sql.DataSource;
 import org.peerpay.employment.Employments;
+import org.peerpay.exceptions.Exceptions;
 import org.peerpay.people.People;
 import org.peerpay.system.ProgressListener;
 import org.peerpay.wagefloor.WageFloors;
@@ -98,9 +99,10 @@ class TimesheetImportJobConfiguration {
 
     @Bean
     @StepScope
-    TimesheetValidation timesheetValidation(JdbcTemplate jdbc, @Value("#{jobParameters['importId']}") Long importId,
+    TimesheetValidation timesheetValidation(JdbcTemplate jdbc, Exceptions exceptions,
+                                            @Value("#{jobParameters['importId']}") Long importId,
                                             @Value("#{jobParameters['asOf']}") LocalDate asOf) {
-        return new TimesheetValidation(jdbc, importId, asOf);
+        return new TimesheetValidation(jdbc, exceptions, importId, asOf);
     }
 
     @Bean

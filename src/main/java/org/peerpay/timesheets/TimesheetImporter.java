@@ -12,6 +12,8 @@ import org.peerpay.csv.CsvFileRefusedException;
 import org.peerpay.csv.CsvInput;
 import org.peerpay.csv.FileInspection;
 import org.peerpay.csv.Header;
+import org.peerpay.exceptions.ExceptionType;
+import org.peerpay.exceptions.Exceptions;
 import org.peerpay.system.JobFailedException;
 import org.peerpay.system.Jobs;
 import org.peerpay.system.PeerPayProperties;
@@ -37,10 +39,12 @@ public class TimesheetImporter {
     private final Job timesheetImportJob;
     private final PeerPayProperties properties;
     private final TransactionTemplate transactions;
+    private final Exceptions exceptions;
 
     TimesheetImporter(JdbcTemplate jdbc, Jobs jobs, Job timesheetImportJob, PeerPayProperties properties,
-                      PlatformTransactionManager transactionManager) {
+                      PlatformTransactionManager transactionManager, Exceptions exceptions) {
         this.jdbc = jdbc;
+        this.exceptions = exceptions;
         this.transactions = new TransactionTemplate(transactionManager);
         this.jobs = jobs;
         this.timesheetImportJob = timesheetImportJob;
@@ -108,7 +112,7 @@ public class TimesheetImporter {
     /** Forgets an import that was refused: its lines, rejects and exceptions, its record and its job instance. */
     private void discard(long importId, JobParameters parameters) {
         transactions.executeWithoutResult(status -> {
-            jdbc.update("delete from payroll_exception where import_id = ?", importId);
+            exceptions.withdrawForImport(importId);
             jdbc.update("delete from timesheet_reject where import_id = ?", importId);
             jdbc.update("delete from timesheet_line where import_id = ?", importId);
             jdbc.update("delete from timesheet_import where id = ?", importId);
@@ -134,9 +138,7 @@ public class TimesheetImporter {
         jdbc.query("select reason, count(*) from timesheet_reject where import_id = ? group by reason", rs -> {
             rejected.put(RejectReason.valueOf(rs.getString(1)), rs.getInt(2));
         }, importId);
-        Integer belowFloor = jdbc.queryForObject("""
-                select count(*) from payroll_exception where type = 'BELOW_FLOOR' and import_id = ?
-                """, Integer.class, importId);
+        int belowFloor = exceptions.countOfImport(ExceptionType.BELOW_FLOOR, importId);
         return jdbc.queryForObject("""
                 select file_name, coalesce(completed_at, started_at), rows_read, accepted from timesheet_import
                 where id = ?

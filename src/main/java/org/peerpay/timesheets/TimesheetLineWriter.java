@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.peerpay.exceptions.Exceptions;
 import org.postgresql.copy.CopyManager;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -23,8 +24,6 @@ class TimesheetLineWriter implements ItemWriter<TimesheetBlock> {
     private static final String COPY_LINES = "copy timesheet_line (import_id, source_row, employment_id, mentor_id,"
             + " service_user_id, work_date, starts_at, ends_at, break_minutes, minutes, activity, notes)"
             + " from stdin with (format csv)";
-    private static final String COPY_EXCEPTIONS = "copy payroll_exception (type, service_user_id, mentor_id,"
-            + " employment_id, import_id, source_row, work_date, detail) from stdin with (format csv)";
     private static final String COPY_REJECTS = "copy timesheet_reject (import_id, source_row, reason, detail,"
             + " mentor_ref, service_user_ref, work_date, start_time, end_time, break_minutes, activity, notes,"
             + " extra_cells)"
@@ -46,7 +45,7 @@ class TimesheetLineWriter implements ItemWriter<TimesheetBlock> {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             for (TimesheetBlock block : chunk) {
                 copy(copy, COPY_LINES, block.lines());
-                copy(copy, COPY_EXCEPTIONS, block.exceptions());
+                Exceptions.copyIn(connection, block.exceptions());
                 copy(copy, COPY_REJECTS, block.rejects());
                 statement.executeUpdate("update timesheet_import set lines_staged = lines_staged + "
                         + block.lineCount() + " where id = " + block.importId());

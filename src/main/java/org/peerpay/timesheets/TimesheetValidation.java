@@ -1,6 +1,7 @@
 package org.peerpay.timesheets;
 
 import java.time.LocalDate;
+import org.peerpay.exceptions.Exceptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -21,11 +22,13 @@ class TimesheetValidation implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(TimesheetValidation.class);
 
     private final JdbcTemplate jdbc;
+    private final Exceptions exceptions;
     private final long importId;
     private final LocalDate asOf;
 
-    TimesheetValidation(JdbcTemplate jdbc, long importId, LocalDate asOf) {
+    TimesheetValidation(JdbcTemplate jdbc, Exceptions exceptions, long importId, LocalDate asOf) {
         this.jdbc = jdbc;
+        this.exceptions = exceptions;
         this.importId = importId;
         this.asOf = asOf;
     }
@@ -136,8 +139,7 @@ class TimesheetValidation implements Tasklet {
 
     /** A rejected line goes back to being a row as read: its date and times written as the import reads them. */
     private void moveFlaggedLinesToRejects() {
-        sql("delete from payroll_exception where import_id = ? and source_row in (select source_row from flagged)",
-                importId);
+        exceptions.withdrawForRows(importId, jdbc.queryForList("select source_row from flagged", Integer.class));
         sql("""
                 with moved as (
                     delete from timesheet_line t using flagged f

@@ -1,5 +1,6 @@
 package org.peerpay.payroll;
 
+import org.peerpay.exceptions.ExceptionType;
 import org.peerpay.calendar.PayPeriod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
@@ -107,7 +108,7 @@ class PayRunJobTests extends CouncilTest {
                 .isEqualTo(17);
 
         assertThat(csv(OUT.resolve("exceptions/2026-27/4W08.csv"))).containsExactly(
-                String.join(",", PayRunFiles.EXCEPTION_COLUMNS),
+                "period,type,service_user_ref,mentor_ref,employment_ref,detail",
                 "2026-27/4W08,BELOW_FLOOR,SU1,M2,E3,2026-10-20: paid at the floor: £14.00/h is under the Council"
                         + " living-wage floor of £14.38/h on 20 October 2026 (floor uplift £0.38/h)",
                 "2026-27/4W08,BELOW_FLOOR,SU1,M2,E3,2026-10-27: paid at the floor: £14.00/h is under the Council"
@@ -118,8 +119,8 @@ class PayRunJobTests extends CouncilTest {
                         + " the mentor was paid; ask the council about funding\"",
                 "2026-27/4W08,PLAN_EXCEEDED,SU1,,,43.00 hours paid against 12.00 planned (3.00 a week)",
                 "2026-27/4W08,PLAN_EXCEEDED,SU2,,,81.50 hours paid against 8.00 planned (2.00 a week)");
-        assertThat(eight.exceptions()).containsExactly(entry("BELOW_FLOOR", 2), entry("LATE_HOURS", 1),
-                entry("OVERSPEND", 1), entry("PLAN_EXCEEDED", 2));
+        assertThat(eight.exceptions()).containsExactly(entry(ExceptionType.BELOW_FLOOR, 2), entry(ExceptionType.LATE_HOURS, 1),
+                entry(ExceptionType.OVERSPEND, 1), entry(ExceptionType.PLAN_EXCEEDED, 2));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.peerpay.payroll;
 
+import org.peerpay.exceptions.ExceptionType;
 import org.peerpay.calendar.PayPeriod;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,7 +55,7 @@ class PayslipMakerTest {
                 List.of(new WorkedShift(1, 2, LocalDate.of(2026, 10, 26), 600))));
 
         assertThat(draft.floorUplift()).isZero();
-        assertThat(draft.exceptions()).extracting(PayslipDraft.Raised::type).containsExactly("NMW_PERIOD");
+        assertThat(draft.exceptions()).extracting(PayslipDraft.Raised::type).containsExactly(ExceptionType.NMW_PERIOD);
         assertThat(draft.exceptions().get(0).detail()).isEqualTo("£150.00 for 10h 00m is under the National Minimum"
                 + " Wage of £20.00/h for age 41: short by £50.00");
     }
@@ -84,6 +85,6 @@ class PayslipMakerTest {
         assertThat(draft.floorUplift()).isEqualByComparingTo("0.95");
         assertThat(draft.figures().grossPay()).isEqualByComparingTo("76.31");
         assertThat(draft.exceptions()).extracting(PayslipDraft.Raised::type)
-                .containsExactly("BELOW_FLOOR", "BELOW_FLOOR", "BELOW_FLOOR");
+                .containsExactly(ExceptionType.BELOW_FLOOR, ExceptionType.BELOW_FLOOR, ExceptionType.BELOW_FLOOR);
     }
 }

@@ -1,0 +1,159 @@
+package org.peerpay.exceptions;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.peerpay.calendar.PayPeriod;
+import org.peerpay.csv.CsvOutput;
+import org.peerpay.employment.Employment;
+import org.peerpay.employment.Employments;
+import org.peerpay.people.People;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Raises, withdraws, counts and lists exceptions. Every write joins the caller's transaction, so an exception
+ * stands or falls with what raised it. An exception of a shift is keyed by its type and the shift (import and
+ * row): raising it again (a pay run deciding what became of a shift the import flagged) replaces its detail.
+ */
+@Service
+public class Exceptions {
+
+    static final String[] FILE_COLUMNS = {"period", "type", "service_user_ref", "mentor_ref", "employment_ref",
+            "detail"};
+
+    private final JdbcTemplate jdbc;
+    private final People people;
+    private final Employments employments;
+
+    Exceptions(JdbcTemplate jdbc, People people, Employments employments) {
+        this.jdbc = jdbc;
+        this.people = people;
+        this.employments = employments;
+    }
+
+    /**
+     * Copies an import's BELOW_FLOOR exceptions in on the import's own connection and transaction: PostgreSQL
+     * {@code COPY} CSV rows of {@code type, service_user_id, mentor_id, employment_id, import_id, source_row,
+     * work_date, detail}, as the import's hot loop renders them.
+     */
+    public static void copyIn(Connection connection, byte[] csv) throws SQLException {
+        if (csv.length == 0) {
+            return;
+        }
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy payroll_exception (type,"
+                    + " service_user_id, mentor_id, employment_id, import_id, source_row, work_date, detail)"
+                    + " from stdin with (format csv)", new ByteArrayInputStream(csv));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Withdraws the exceptions of an import's rows that turned out not to be shifts after all. */
+    public void withdrawForRows(long importId, Collection<Integer> sourceRows) {
+        if (!sourceRows.isEmpty()) {
+            jdbc.update("delete from payroll_exception where import_id = ? and source_row = any(?)", importId,
+                    sourceRows.toArray(Integer[]::new));
+        }
+    }
+
+    /** Withdraws every exception of an import that was refused and forgotten. */
+    public void withdrawForImport(long importId) {
+        jdbc.update("delete from payroll_exception where import_id = ?", importId);
+    }
+
+    public int countOfImport(ExceptionType type, long importId) {
+        return jdbc.queryForObject("select count(*) from payroll_exception where type = ? and import_id = ?",
+                Integer.class, type.name(), importId);
+    }
+
+    /** Raises exceptions found by a pay run of a period (replacing those of the same shifts). */
+    public void raise(PayPeriod period, long payRunId, List<Raised> raised) {
+        jdbc.batchUpdate("""
+                insert into payroll_exception (type, service_user_id, mentor_id, employment_id, import_id, source_row,
+                                               work_date, detail, period_id, pay_run_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (type, import_id, source_row) do update
+                    set detail = excluded.detail, period_id = excluded.period_id, pay_run_id = excluded.pay_run_id""",
+                raised.stream().map(r -> new Object[] {r.type().name(), r.serviceUserId(), r.mentorId(),
+                        r.employmentId(), r.importId(), r.sourceRow(), r.workDate(), r.detail(), period.id(),
+                        payRunId}).toList());
+    }
+
+    /** How many of each type a pay run raised (or took over from the import). */
+    public Map<ExceptionType, Integer> countsOfPayRun(long payRunId) {
+        Map<ExceptionType, Integer> counts = new EnumMap<>(ExceptionType.class);
+        jdbc.query("select type, count(*) from payroll_exception where pay_run_id = ? group by type", rs -> {
+            counts.put(ExceptionType.valueOf(rs.getString(1)), rs.getInt(2));
+        }, payRunId);
+        return counts;
+    }
+
+    /** The types raised for each service user's budget or employments in a period, in type order. */
+    public Map<Long, List<ExceptionType>> typesByServiceUser(PayPeriod period) {
+        Map<Long, TreeSet<ExceptionType>> types = new HashMap<>();
+        jdbc.query("select service_user_id, type from payroll_exception where period_id = ?"
+                + " and service_user_id is not null", rs -> {
+            types.computeIfAbsent(rs.getLong(1), id -> new TreeSet<>()).add(ExceptionType.valueOf(rs.getString(2)));
+        }, period.id());
+        Map<Long, List<ExceptionType>> sorted = new HashMap<>();
+        types.forEach((id, set) -> sorted.put(id, List.copyOf(set)));
+        return sorted;
+    }
+
+    /**
+     * Writes {@code exceptions/<period>.csv}, whole: {@code period,type,service_user_ref,mentor_ref,
+     * employment_ref,detail}, a shift's date before its detail; by type, then who, then date.
+     */
+    public Path writeFile(PayPeriod period, Path out) {
+        record Row(long id, ExceptionType type, String serviceUser, String mentor, String employment,
+                   LocalDate workDate, String detail) {
+        }
+        Map<Long, People.ServiceUser> serviceUsers = people.serviceUsers();
+        Map<Long, People.Mentor> mentors = people.mentors();
+        Map<Long, Employment> employmentsById = employments.all();
+        List<Row> rows = new ArrayList<>();
+        jdbc.query("select id, type, service_user_id, mentor_id, employment_id, work_date, detail"
+                + " from payroll_exception where period_id = ?", rs -> {
+            Long su = (Long) rs.getObject(3);
+            Long mentor = (Long) rs.getObject(4);
+            Long employment = (Long) rs.getObject(5);
+            rows.add(new Row(rs.getLong(1), ExceptionType.valueOf(rs.getString(2)),
+                    su == null ? null : serviceUsers.get(su).ref(), mentor == null ? null : mentors.get(mentor).ref(),
+                    employment == null ? null : employmentsById.get(employment).ref(),
+                    rs.getObject(6, LocalDate.class), rs.getString(7)));
+        }, period.id());
+        Comparator<String> nullsLast = Comparator.nullsLast(Comparator.naturalOrder());
+        rows.sort(Comparator.comparing(Row::type).thenComparing(Row::serviceUser, nullsLast)
+                .thenComparing(Row::mentor, nullsLast).thenComparing(Row::employment, nullsLast)
+                .thenComparing(Row::workDate, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparingLong(Row::id));
+        Path file = file(out, period);
+        try (CsvOutput csv = CsvOutput.create(file, FILE_COLUMNS)) {
+            for (Row r : rows) {
+                csv.row(period.id(), r.type().name(), r.serviceUser(), r.mentor(), r.employment(),
+                        r.workDate() == null ? r.detail() : r.workDate() + ": " + r.detail());
+            }
+            csv.commit();
+        }
+        return file;
+    }
+
+    public static Path file(Path out, PayPeriod period) {
+        return out.resolve("exceptions").resolve(period.id() + ".csv");
+    }
+}
