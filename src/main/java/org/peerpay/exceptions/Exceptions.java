@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -81,17 +83,37 @@ public class Exceptions {
                 Integer.class, type.name(), importId);
     }
 
-    /** Raises exceptions found by a pay run of a period (replacing those of the same shifts). */
+    /**
+     * Raises exceptions found by a pay run of a period (replacing those of the same shifts), in one statement
+     * however many there are.
+     */
     public void raise(PayPeriod period, long payRunId, List<Raised> raised) {
-        jdbc.batchUpdate("""
-                insert into payroll_exception (type, service_user_id, mentor_id, employment_id, import_id, source_row,
-                                               work_date, detail, period_id, pay_run_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (type, import_id, source_row) do update
-                    set detail = excluded.detail, period_id = excluded.period_id, pay_run_id = excluded.pay_run_id""",
-                raised.stream().map(r -> new Object[] {r.type().name(), r.serviceUserId(), r.mentorId(),
-                        r.employmentId(), r.importId(), r.sourceRow(), r.workDate(), r.detail(), period.id(),
-                        payRunId}).toList());
+        if (raised.isEmpty()) {
+            return;
+        }
+        jdbc.execute((Connection c) -> {
+            try (PreparedStatement insert = c.prepareStatement("""
+                    insert into payroll_exception (type, service_user_id, mentor_id, employment_id, import_id,
+                                                   source_row, work_date, detail, period_id, pay_run_id)
+                    select t.*, ?, ? from unnest(?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
+                                                 ?::integer[], ?::date[], ?::text[]) t
+                    on conflict (type, import_id, source_row) do update
+                        set detail = excluded.detail, period_id = excluded.period_id,
+                            pay_run_id = excluded.pay_run_id""")) {
+                insert.setString(1, period.id());
+                insert.setLong(2, payRunId);
+                insert.setArray(3, c.createArrayOf("text", raised.stream().map(r -> r.type().name()).toArray()));
+                insert.setArray(4, c.createArrayOf("bigint", raised.stream().map(Raised::serviceUserId).toArray()));
+                insert.setArray(5, c.createArrayOf("bigint", raised.stream().map(Raised::mentorId).toArray()));
+                insert.setArray(6, c.createArrayOf("bigint", raised.stream().map(Raised::employmentId).toArray()));
+                insert.setArray(7, c.createArrayOf("bigint", raised.stream().map(Raised::importId).toArray()));
+                insert.setArray(8, c.createArrayOf("integer", raised.stream().map(Raised::sourceRow).toArray()));
+                insert.setArray(9, c.createArrayOf("date", raised.stream()
+                        .map(r -> r.workDate() == null ? null : Date.valueOf(r.workDate())).toArray()));
+                insert.setArray(10, c.createArrayOf("text", raised.stream().map(Raised::detail).toArray()));
+                return insert.executeUpdate();
+            }
+        });
     }
 
     /** How many of each type a pay run raised (or took over from the import). */
