@@ -10,6 +10,7 @@ import org.peerpay.exceptions.Exceptions;
 import org.peerpay.ledger.Ledger;
 import org.peerpay.people.People;
 import org.peerpay.statutory.TaxYears;
+import org.peerpay.timesheets.PayableShifts;
 import org.peerpay.system.ProgressListener;
 import org.peerpay.wagefloor.WageFloorProperties;
 import org.peerpay.wagefloor.WageFloors;
@@ -71,10 +72,11 @@ class PayRunJobConfiguration {
 
     @Bean
     @StepScope
-    EmploymentWorkReader employmentWorkReader(DataSource dataSource, Employments employments, People people,
+    EmploymentWorkReader employmentWorkReader(PayableShifts shifts, RunSelections selections,
+                                              Employments employments, People people,
                                               @Value("#{stepExecution}") StepExecution step) {
         PayRunScope payRunScope = scopeOf(step);
-        return new EmploymentWorkReader(dataSource, payRunScope,
+        return new EmploymentWorkReader(shifts, selections.of(payRunScope),
                 EmploymentTermsLoader.load(employments, people, payRunScope.period().frequency()));
     }
 
@@ -93,16 +95,18 @@ class PayRunJobConfiguration {
 
     @Bean
     @StepScope
-    PayslipWriter payslipWriter(JdbcTemplate jdbc, Ledger ledger, Exceptions exceptions,
+    PayslipWriter payslipWriter(JdbcTemplate jdbc, Ledger ledger, Exceptions exceptions, PayableShifts shifts,
                                 @Value("#{stepExecution}") StepExecution step) {
-        return new PayslipWriter(jdbc, ledger, exceptions, scopeOf(step));
+        return new PayslipWriter(jdbc, ledger, exceptions, shifts, scopeOf(step));
     }
 
     @Bean
     Step markLinesPaidStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                           JdbcTemplate jdbc) {
-        return setStep("markLinesPaidStep", jobRepository, transactionManager,
-                step -> PayRunSteps.markLinesPaid(jdbc, scopeOf(step)));
+                           PayableShifts shifts, RunSelections selections) {
+        return setStep("markLinesPaidStep", jobRepository, transactionManager, step -> {
+            PayRunScope scope = scopeOf(step);
+            return shifts.markPaid(selections.of(scope), scope.payRunId());
+        });
     }
 
     @Bean

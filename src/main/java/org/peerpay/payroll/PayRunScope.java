@@ -1,8 +1,6 @@
 package org.peerpay.payroll;
 
 import org.peerpay.calendar.PayPeriod;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 
 /**
  * Which lines a pay run pays. The first run of a period pays every accepted line not yet paid or held, dated up
@@ -14,16 +12,5 @@ record PayRunScope(PayPeriod period, int runNumber, long payRunId, long importBo
 
     boolean supplementary() {
         return runNumber > 1;
-    }
-
-    /** A condition on the lines table (alias given; space first), with one parameter, bound by {@link #bindLinesCondition}. */
-    String linesCondition(String alias) {
-        return supplementary()
-                ? " " + alias + ".status = 'RELEASED' and " + alias + ".pay_run_id in (select id from pay_run where period_id = ?)\n"
-                : " " + alias + ".status = 'ACCEPTED' and " + alias + ".pay_run_id is null and ? is not null\n";
-    }
-
-    void bindLinesCondition(PreparedStatement statement, int index) throws SQLException {
-        statement.setString(index, period.id());
     }
 }

@@ -21,26 +21,6 @@ final class PayRunSteps {
     }
 
     /**
-     * Marks the lines the run read as paid by it: every one the run did not hold is on one of its payslips (an
-     * employment gets a payslip unless all its shifts were held).
-     */
-    static int markLinesPaid(JdbcTemplate jdbc, PayRunScope scope) {
-        return jdbc.update("""
-                    update timesheet_line l set status = 'PAID', pay_run_id = ?
-                    from employment e
-                    where e.id = l.employment_id and e.pay_frequency = ?
-                      and l.work_date <= ? and l.import_id <= ?
-                      and l.import_id in (select id from timesheet_import where status = 'COMPLETED')
-                      and """ + scope.linesCondition("l"), ps -> {
-                ps.setLong(1, scope.payRunId());
-                ps.setString(2, scope.period().frequency().word());
-                ps.setObject(3, scope.period().end());
-                ps.setLong(4, scope.importBound());
-                scope.bindLinesCondition(ps, 5);
-            });
-    }
-
-    /**
      * Looks at each budget this run charged, as it stands for the period (funding received by the period's end, pay
      * charged by its pay date): OVERSPEND when the charge took it below zero (the mentor is paid all the same),
      * PLAN_EXCEEDED when the period's hours are above the support plan's (beyond the tolerance), SURPLUS when the

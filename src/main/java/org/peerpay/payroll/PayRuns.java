@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.peerpay.employment.Employments;
 import org.peerpay.exceptions.ExceptionType;
 import org.peerpay.exceptions.Exceptions;
 import org.peerpay.statutory.PayFrequency;
@@ -17,6 +18,7 @@ import org.peerpay.statutory.TaxYears;
 import org.peerpay.system.Jobs;
 import org.peerpay.system.PeerPayProperties;
 import org.peerpay.system.UserFacingException;
+import org.peerpay.timesheets.PayableShifts;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -38,10 +40,14 @@ public class PayRuns {
     private final TaxYears taxYears;
     private final PeerPayProperties properties;
     private final Exceptions exceptions;
+    private final PayableShifts shifts;
+    private final Employments employments;
 
     PayRuns(JdbcTemplate jdbc, Jobs jobs, Job payRunJob, PayCalendar calendar, TaxYears taxYears,
-            PeerPayProperties properties, Exceptions exceptions) {
+            PeerPayProperties properties, Exceptions exceptions, PayableShifts shifts, Employments employments) {
         this.jdbc = jdbc;
+        this.shifts = shifts;
+        this.employments = employments;
         this.exceptions = exceptions;
         this.jobs = jobs;
         this.payRunJob = payRunJob;
@@ -78,7 +84,7 @@ public class PayRuns {
         } else {
             Integer last = jdbc.queryForObject("select max(run_number) from pay_run where period_id = ?",
                     Integer.class, period.id());
-            if (last != null && releasedShifts(period) == 0) {
+            if (last != null && !hasReleasedShifts(period)) {
                 LocalDate completed = jdbc.queryForObject("select completed_at::date from pay_run where period_id = ?"
                         + " and run_number = ?", LocalDate.class, period.id(), last);
                 return new Summary(period, last, null, false, period.id() + " was paid on " + completed
@@ -96,8 +102,7 @@ public class PayRuns {
                         + " tax year " + taxYear + ", and " + e.getMessage() + ". Add that tax year's figures to"
                         + " batch-config/tax-years first.");
             }
-            importBound = jdbc.queryForObject("select coalesce(max(id), 0) from timesheet_import"
-                    + " where status = 'COMPLETED'", Long.class);
+            importBound = shifts.importBound();
             payRunId = jdbc.queryForObject("insert into pay_run (period_id, run_number, pay_date, import_bound, status)"
                     + " values (?, ?, ?, ?, 'RUNNING') returning id", Long.class, period.id(), run, payDate,
                     importBound);
@@ -123,17 +128,20 @@ public class PayRuns {
                 select count(*) as payslips, coalesce(sum(gross_pay), 0) as gross, coalesce(sum(net_pay), 0) as net,
                        coalesce(sum(employer_cost), 0) as cost, count(distinct service_user_id) as budgets
                 from payslip where pay_run_id = ?""", payRunId);
-        Integer held = jdbc.queryForObject("select count(*) from timesheet_line where pay_run_id = ? and status = 'HELD'",
-                Integer.class, payRunId);
+        int held = shifts.heldBy(payRunId);
         return new Summary(period, run, payDate, true, null, ((Number) totals.get("payslips")).intValue(),
                 (BigDecimal) totals.get("gross"), (BigDecimal) totals.get("net"), (BigDecimal) totals.get("cost"),
                 ((Number) totals.get("budgets")).intValue(), held, exceptions.countsOfPayRun(payRunId),
                 PayRunFiles.payslipsFile(outDir, period), Exceptions.file(outDir, period), stepTimes);
     }
 
-    private int releasedShifts(PayPeriod period) {
-        return jdbc.queryForObject("select count(*) from timesheet_line where status = 'RELEASED'"
-                + " and pay_run_id in (select id from pay_run where period_id = ?)", Integer.class, period.id());
+    private boolean hasReleasedShifts(PayPeriod period) {
+        List<Long> runs = runsOf(period);
+        return shifts.runsWithReleasedShifts().stream().anyMatch(runs::contains);
+    }
+
+    private List<Long> runsOf(PayPeriod period) {
+        return jdbc.queryForList("select id from pay_run where period_id = ?", Long.class, period.id());
     }
 
     /**
@@ -143,21 +151,21 @@ public class PayRuns {
      */
     public List<PayPeriod> periodsDue(LocalDate asOf) {
         List<PayPeriod> due = new ArrayList<>();
+        List<Long> released = shifts.runsWithReleasedShifts();
+        List<PayPeriod> open = new ArrayList<>(jdbc.queryForList("select distinct period_id from pay_run"
+                + " where status = 'RUNNING'", String.class).stream().map(PayPeriod::parse).toList());
+        if (!released.isEmpty()) {
+            jdbc.queryForList("select distinct period_id from pay_run where id = any(?)", String.class,
+                    (Object) released.toArray(Long[]::new)).forEach(id -> open.add(PayPeriod.parse(id)));
+        }
         for (PayFrequency frequency : PayFrequency.values()) {
-            LocalDate oldest = jdbc.queryForObject("""
-                    select min(l.work_date) from timesheet_line l join employment e on e.id = l.employment_id
-                    where e.pay_frequency = ? and l.status = 'ACCEPTED' and l.pay_run_id is null
-                      and l.import_id in (select id from timesheet_import where status = 'COMPLETED')""",
-                    LocalDate.class, frequency.word());
-            List<PayPeriod> open = jdbc.queryForList("select distinct period_id from pay_run where status = 'RUNNING'"
-                    + " union select distinct r.period_id from timesheet_line l join pay_run r on r.id = l.pay_run_id"
-                    + " where l.status = 'RELEASED'", String.class).stream().map(PayPeriod::parse)
-                    .filter(p -> p.frequency() == frequency).toList();
             for (PayPeriod period : open) {
-                if (!due.contains(period)) {
+                if (period.frequency() == frequency && !due.contains(period)) {
                     due.add(period);
                 }
             }
+            LocalDate oldest = shifts.oldestUnpaid(employments.paid(frequency).keySet().stream()
+                    .mapToLong(Long::longValue).toArray());
             if (oldest == null) {
                 continue;
             }
@@ -179,12 +187,17 @@ public class PayRuns {
      * them at the floor.
      *
      * @return shifts released
+     * @throws UserFacingException when there is no such employment
      */
     public int release(PayPeriod period, String employmentRef) {
-        return jdbc.update("""
-                update timesheet_line set status = 'RELEASED'
-                where status = 'HELD' and pay_run_id in (select id from pay_run where period_id = ?)
-                  and (?::text is null or employment_id = (select id from employment where ref = ?))""",
-                period.id(), employmentRef, employmentRef);
+        Long employment = null;
+        if (employmentRef != null) {
+            employment = employments.ids().get(employmentRef);
+            if (employment == null) {
+                throw new UserFacingException("There is no employment " + employmentRef + ": give an employment_ref"
+                        + " from employments.csv.");
+            }
+        }
+        return shifts.release(runsOf(period).stream().mapToLong(Long::longValue).toArray(), employment);
     }
 }

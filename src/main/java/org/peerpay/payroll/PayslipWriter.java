@@ -16,6 +16,7 @@ import org.peerpay.ledger.JournalEntry;
 import org.peerpay.ledger.Ledger;
 import org.peerpay.ledger.Posting;
 import org.peerpay.statutory.PayslipFigures;
+import org.peerpay.timesheets.PayableShifts;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,10 +32,12 @@ class PayslipWriter implements ItemWriter<PayslipDraft> {
     private final JdbcTemplate jdbc;
     private final Ledger ledger;
     private final Exceptions exceptions;
+    private final PayableShifts shifts;
     private final PayRunScope scope;
 
-    PayslipWriter(JdbcTemplate jdbc, Ledger ledger, Exceptions exceptions, PayRunScope scope) {
+    PayslipWriter(JdbcTemplate jdbc, Ledger ledger, Exceptions exceptions, PayableShifts shifts, PayRunScope scope) {
         this.jdbc = jdbc;
+        this.shifts = shifts;
         this.ledger = ledger;
         this.exceptions = exceptions;
         this.scope = scope;
@@ -139,14 +142,13 @@ class PayslipWriter implements ItemWriter<PayslipDraft> {
     }
 
     private void holdShifts(List<? extends PayslipDraft> drafts) {
-        List<Object[]> held = new ArrayList<>();
+        List<long[]> held = new ArrayList<>();
         for (PayslipDraft d : drafts) {
             for (WorkedShift shift : d.held()) {
-                held.add(new Object[] {scope.payRunId(), shift.importId(), shift.sourceRow()});
+                held.add(new long[] {shift.importId(), shift.sourceRow()});
             }
         }
-        jdbc.batchUpdate("update timesheet_line set status = 'HELD', pay_run_id = ? where import_id = ? and source_row = ?",
-                held);
+        shifts.hold(scope.payRunId(), held);
     }
 
     private void insertExceptions(List<? extends PayslipDraft> drafts) {

@@ -1,0 +1,192 @@
+package org.peerpay.timesheets;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The shifts pay runs pay: the one place where a timesheet line's pay status changes (accepted, held, released,
+ * paid). A line counts only once its import has completed.
+ */
+@Service
+public class PayableShifts {
+
+    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+
+    PayableShifts(JdbcTemplate jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * The lines a run pays: of these employments, dated up to a day, from imports completed up to a bound; either
+     * accepted and not yet paid or held (a period's first run), or released from hold after the given runs
+     * (a supplementary run).
+     *
+     * @param releasedAfter the runs of the period whose held lines were released, or null for a first run
+     */
+    public record Selection(long[] employmentIds, LocalDate upTo, long importBound, long[] releasedAfter) {
+
+        String condition(String l) {
+            return " " + l + ".employment_id = any(?) and " + l + ".work_date <= ? and " + l + ".import_id <= ?"
+                    + " and " + l + ".import_id in (select id from timesheet_import where status = 'COMPLETED') and "
+                    + (releasedAfter == null ? l + ".status = 'ACCEPTED' and " + l + ".pay_run_id is null"
+                            : l + ".status = 'RELEASED' and " + l + ".pay_run_id = any(?)") + "\n";
+        }
+
+        int bind(Connection c, PreparedStatement statement, int first) throws SQLException {
+            int at = first;
+            statement.setArray(at++, c.createArrayOf("bigint", box(employmentIds)));
+            statement.setObject(at++, upTo);
+            statement.setLong(at++, importBound);
+            if (releasedAfter != null) {
+                statement.setArray(at++, c.createArrayOf("bigint", box(releasedAfter)));
+            }
+            return at;
+        }
+    }
+
+    /** One shift to pay. */
+    public record Shift(long employmentId, long serviceUserId, long importId, int sourceRow, LocalDate workDate,
+                        int minutes) {
+    }
+
+    /** The last completed import: a run pays lines of imports up to it, so later imports wait for the next run. */
+    public long importBound() {
+        return jdbc.queryForObject("select coalesce(max(id), 0) from timesheet_import where status = 'COMPLETED'",
+                Long.class);
+    }
+
+    /**
+     * Opens a read-only cursor over the selected lines, by service user, employment, date and row, after a given
+     * service user and employment (a restart point; -1 and -1 from the start). The caller closes it.
+     */
+    public Cursor open(Selection selection, long afterServiceUser, long afterEmployment) throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            PreparedStatement statement = connection.prepareStatement("""
+                    select l.employment_id, l.service_user_id, l.import_id, l.source_row, l.work_date, l.minutes
+                    from timesheet_line l
+                    where (l.service_user_id, l.employment_id) > (?, ?) and""" + selection.condition("l") + """
+                    order by l.service_user_id, l.employment_id, l.work_date, l.import_id, l.source_row""");
+            statement.setFetchSize(20_000);
+            statement.setLong(1, afterServiceUser);
+            statement.setLong(2, afterEmployment);
+            selection.bind(connection, statement, 3);
+            return new Cursor(connection, statement.executeQuery());
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /** Lines in pay order, on a connection of their own. */
+    public static final class Cursor implements AutoCloseable {
+
+        private final Connection connection;
+        private final ResultSet rows;
+        private boolean waiting;
+
+        Cursor(Connection connection, ResultSet rows) throws SQLException {
+            this.connection = connection;
+            this.rows = rows;
+            this.waiting = rows.next();
+        }
+
+        /** The next line without moving past it, or null at the end. */
+        public Shift peek() throws SQLException {
+            return waiting ? new Shift(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getInt(4),
+                    rows.getObject(5, LocalDate.class), rows.getInt(6)) : null;
+        }
+
+        /** Moves past the line {@link #peek()} gave. */
+        public void advance() throws SQLException {
+            waiting = rows.next();
+        }
+
+        public boolean hasMore() {
+            return waiting;
+        }
+
+        @Override
+        public void close() {
+            try {
+                connection.rollback();
+                connection.close();
+            } catch (SQLException ignored) {
+                // the connection goes back to the pool or is discarded either way
+            }
+        }
+    }
+
+    /** Marks the selected lines paid by a run, in the caller's transaction; returns how many. */
+    public int markPaid(Selection selection, long payRunId) {
+        return jdbc.execute((Connection c) -> {
+            try (PreparedStatement update = c.prepareStatement("update timesheet_line l set status = 'PAID',"
+                    + " pay_run_id = ? where" + selection.condition("l"))) {
+                update.setLong(1, payRunId);
+                selection.bind(c, update, 2);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    /** Holds shifts (import, row) unpaid under a run, until they are released. */
+    public void hold(long payRunId, List<long[]> importAndRow) {
+        jdbc.batchUpdate("update timesheet_line set status = 'HELD', pay_run_id = ? where import_id = ?"
+                + " and source_row = ?", importAndRow.stream()
+                .map(key -> new Object[] {payRunId, key[0], (int) key[1]}).toList());
+    }
+
+    /** Releases the shifts these runs held (of one employment, or all), so that a supplementary run pays them. */
+    public int release(long[] payRunIds, Long employmentId) {
+        return jdbc.update(c -> {
+            PreparedStatement update = c.prepareStatement("update timesheet_line set status = 'RELEASED'"
+                    + " where status = 'HELD' and pay_run_id = any(?) and (?::bigint is null or employment_id = ?)");
+            update.setArray(1, c.createArrayOf("bigint", box(payRunIds)));
+            update.setObject(2, employmentId);
+            update.setObject(3, employmentId);
+            return update;
+        });
+    }
+
+    public int heldBy(long payRunId) {
+        return jdbc.queryForObject("select count(*) from timesheet_line where pay_run_id = ? and status = 'HELD'",
+                Integer.class, payRunId);
+    }
+
+    /** The runs with shifts released from hold that no run has paid yet. */
+    public List<Long> runsWithReleasedShifts() {
+        return jdbc.queryForList("select distinct pay_run_id from timesheet_line where status = 'RELEASED'",
+                Long.class);
+    }
+
+    /** The date of the oldest accepted line of these employments that no run has paid or held, or null. */
+    public LocalDate oldestUnpaid(long[] employmentIds) {
+        return jdbc.query(c -> {
+            PreparedStatement query = c.prepareStatement("""
+                    select min(l.work_date) from timesheet_line l
+                    where l.employment_id = any(?) and l.status = 'ACCEPTED' and l.pay_run_id is null
+                      and l.import_id in (select id from timesheet_import where status = 'COMPLETED')""");
+            query.setArray(1, c.createArrayOf("bigint", box(employmentIds)));
+            return query;
+        }, rs -> rs.next() ? rs.getObject(1, LocalDate.class) : null);
+    }
+
+    private static Long[] box(long[] ids) {
+        Long[] boxed = new Long[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            boxed[i] = ids[i];
+        }
+        return boxed;
+    }
+}
