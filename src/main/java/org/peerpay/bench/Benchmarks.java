@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.io.PrintWriter;
-import org.peerpay.ledger.Ledger;
+import org.peerpay.budgets.Budgets;
 import org.peerpay.money.Gbp;
 import org.peerpay.calendar.PayPeriod;
 import org.peerpay.payroll.PayRuns;
@@ -37,15 +37,15 @@ public class Benchmarks {
 
     private final SyntheticCouncils councils;
     private final TimesheetImporter importer;
-    private final Ledger ledger;
+    private final Budgets budgets;
     private final PayRuns payRuns;
     private final TaxYears taxYears;
 
-    Benchmarks(SyntheticCouncils councils, TimesheetImporter importer, Ledger ledger, PayRuns payRuns,
+    Benchmarks(SyntheticCouncils councils, TimesheetImporter importer, Budgets budgets, PayRuns payRuns,
                TaxYears taxYears) {
         this.councils = councils;
         this.importer = importer;
-        this.ledger = ledger;
+        this.budgets = budgets;
         this.payRuns = payRuns;
         this.taxYears = taxYears;
     }
@@ -140,7 +140,7 @@ public class Benchmarks {
         long t0 = System.nanoTime();
         SyntheticCouncil council = councils.load(employments);
         PayPeriod period = PayPeriod.containing(PayFrequency.FOUR_WEEKLY, council.asOf()).previous();
-        ledger.postFunding(council.asOf());
+        budgets.postFunding(council.asOf());
         Path shifts = councils.directory().resolve("synthetic-period.csv");
         council.writeShifts(shifts, period.start(), 28, Math.max(1, lines / employments));
         ImportResult imported = importer.importFile(shifts, council.asOf(), councils.directory());

@@ -6,18 +6,26 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.peerpay.ledger.Account;
+import org.peerpay.ledger.JournalEntry;
+import org.peerpay.ledger.Ledger;
+import org.peerpay.ledger.Posting;
+import org.peerpay.money.Gbp;
 import org.peerpay.system.Upserts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Personal budgets: budget periods with their support plan and allocation, and the funding received. */
 @Service
 public class Budgets {
 
     private final JdbcTemplate jdbc;
+    private final Ledger ledger;
 
-    Budgets(JdbcTemplate jdbc) {
+    Budgets(JdbcTemplate jdbc, Ledger ledger) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
     }
 
     /** A budget period as reference data gives it. */
@@ -37,6 +45,55 @@ public class Budgets {
             planned.put(rs.getLong(1), rs.getBigDecimal(2));
         }, on);
         return planned;
+    }
+
+    /**
+     * Posts each funding row received by {@code asOf} that the ledger does not hold as it now stands (funding
+     * dated later waits for its day): a new row is posted (debit the funder, credit the budget); a row whose
+     * amount changed since it was posted has its entry reversed and the new amount posted.
+     *
+     * @return entries posted (reversals included)
+     */
+    @Transactional
+    public int postFunding(LocalDate asOf) {
+        record Row(long id, long serviceUserId, LocalDate receivedOn, BigDecimal amount, String source) {
+        }
+        Map<Long, Ledger.PostedFunding> posted = ledger.postedFunding();
+        List<Row> rows = jdbc.query("select id, service_user_id, received_on, amount, source from funding"
+                + " where received_on <= ? order by id", (rs, i) -> new Row(rs.getLong(1), rs.getLong(2),
+                rs.getObject(3, LocalDate.class), rs.getBigDecimal(4), rs.getString(5)), asOf);
+        int entries = 0;
+        for (Row row : rows) {
+            Ledger.PostedFunding before = posted.get(row.id());
+            boolean live = before != null && before.entryId() != null;
+            if (live ? before.amount().compareTo(row.amount()) == 0 : row.amount().signum() == 0) {
+                continue;
+            }
+            if (live) {
+                ledger.reverse(before.entryId(), "funding of " + row.receivedOn() + " corrected to "
+                        + Gbp.format(row.amount()));
+                entries++;
+            }
+            if (row.amount().signum() != 0) {
+                entries += ledger.post(List.of(new JournalEntry("funding:" + row.id() + ":v"
+                        + ((before == null ? 0 : before.versions()) + 1), JournalEntry.Kind.FUNDING, row.receivedOn(),
+                        row.serviceUserId(), null, null, row.id(), null,
+                        "Funding received " + row.receivedOn() + " (" + row.source() + ")",
+                        List.of(Posting.debit(Account.FUNDER, row.serviceUserId(), null, row.amount()),
+                                Posting.credit(Account.BUDGET, row.serviceUserId(), null, row.amount())))));
+            }
+        }
+        return entries;
+    }
+
+    /** The funding received by a day, by service user. */
+    public Map<Long, BigDecimal> fundingReceived(LocalDate asOf) {
+        Map<Long, BigDecimal> received = new HashMap<>();
+        jdbc.query("select service_user_id, sum(amount) from funding where received_on <= ? group by service_user_id",
+                rs -> {
+                    received.put(rs.getLong(1), rs.getBigDecimal(2));
+                }, asOf);
+        return received;
     }
 
     /** Upserts budget periods by service user and start date, in the caller's transaction. */

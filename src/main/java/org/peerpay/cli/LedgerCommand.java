@@ -2,7 +2,7 @@ package org.peerpay.cli;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import org.peerpay.ledger.LedgerCheck;
+import org.peerpay.payroll.LedgerCheck;
 import picocli.CommandLine.Command;
 
 @Command(name = "ledger", description = "The budget ledger.", subcommands = LedgerCommand.Check.class)

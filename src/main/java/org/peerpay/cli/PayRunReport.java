@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.stream.Collectors;
 import org.peerpay.calendar.Dates;
 import org.peerpay.money.Gbp;
-import org.peerpay.ledger.LedgerCheck;
+import org.peerpay.payroll.LedgerCheck;
 import org.peerpay.payroll.PayRuns;
 import org.peerpay.payroll.PeriodClose;
 

@@ -3,7 +3,7 @@ package org.peerpay.cli;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import org.peerpay.ledger.Ledger;
+import org.peerpay.budgets.Budgets;
 import org.peerpay.reference.FileLoad;
 import org.peerpay.reference.ReferenceDataLoader;
 import picocli.CommandLine.Command;
@@ -29,7 +29,7 @@ class ReferenceCommand {
                 out.println("  " + load);
             }
             LocalDate today = LocalDate.now(bean(Clock.class));
-            PayRunReport.funding(out, bean(Ledger.class).postFunding(today), today);
+            PayRunReport.funding(out, bean(Budgets.class).postFunding(today), today);
             return 0;
         }
     }

@@ -11,8 +11,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -141,48 +144,127 @@ public class Ledger {
     }
 
     /**
-     * Posts each funding row received by {@code asOf} that is not in the ledger as it now stands (funding dated
-     * later waits for its day): a new row is posted (debit the funder,
-     * credit the budget); a row whose amount changed since it was posted has its entry reversed and the new
-     * amount posted.
-     *
-     * @return entries posted (reversals included)
+     * A funding row's standing in the ledger: its live entry (not reversed) and that entry's amount, both null when
+     * every entry was reversed, and how many entries it has had.
      */
-    @Transactional
-    public int postFunding(LocalDate asOf) {
-        record Row(long fundingId, long serviceUserId, LocalDate receivedOn, BigDecimal amount, String source,
-                   Long postedEntry, BigDecimal postedAmount, int versions) {
-        }
-        List<Row> rows = jdbc.query("""
-                select f.id, f.service_user_id, f.received_on, f.amount, f.source, e.id, e.amount,
-                       (select count(*) from journal_entry v where v.funding_id = f.id and v.kind = 'FUNDING')
-                from funding f
-                left join lateral (
-                    select j.id, -p.amount as amount
-                    from journal_entry j
-                    join posting p on p.entry_id = j.id and p.account = 'BUDGET'
-                    where j.funding_id = f.id and j.kind = 'FUNDING'
-                      and not exists (select 1 from journal_entry r where r.reverses = j.id)) e on true
-                where f.received_on <= ? and (e.id is null and f.amount <> 0 or e.amount <> f.amount)
-                order by f.id""", (rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getObject(3,
-                LocalDate.class), rs.getBigDecimal(4), rs.getString(5), (Long) rs.getObject(6),
-                rs.getBigDecimal(7), rs.getInt(8)), asOf);
-        int posted = 0;
-        for (Row row : rows) {
-            if (row.postedEntry() != null) {
-                reverse(row.postedEntry(), "funding of " + row.receivedOn() + " corrected to £"
-                        + row.amount().toPlainString());
-                posted++;
-            }
-            if (row.amount().signum() != 0) {
-                posted += post(List.of(new JournalEntry("funding:" + row.fundingId() + ":v" + (row.versions() + 1),
-                        JournalEntry.Kind.FUNDING, row.receivedOn(), row.serviceUserId(), null, null, row.fundingId(), null,
-                        "Funding received " + row.receivedOn() + " (" + row.source() + ")",
-                        List.of(Posting.debit(Account.FUNDER, row.serviceUserId(), null, row.amount()),
-                                Posting.credit(Account.BUDGET, row.serviceUserId(), null, row.amount())))));
-            }
-        }
+    public record PostedFunding(Long entryId, BigDecimal amount, int versions) {
+    }
+
+    /** The funding rows in the ledger, by funding id: each one's live entry, or only a count when all are reversed. */
+    public Map<Long, PostedFunding> postedFunding() {
+        Map<Long, PostedFunding> posted = new HashMap<>();
+        jdbc.query("""
+                select j.funding_id, count(*),
+                       max(j.id) filter (where not exists (select 1 from journal_entry r where r.reverses = j.id)),
+                       -sum(p.amount) filter (where not exists (select 1 from journal_entry r where r.reverses = j.id))
+                from journal_entry j join posting p on p.entry_id = j.id and p.account = 'BUDGET'
+                where j.kind = 'FUNDING'
+                group by j.funding_id""", rs -> {
+            posted.put(rs.getLong(1), new PostedFunding((Long) rs.getObject(3), rs.getBigDecimal(4), rs.getInt(2)));
+        });
         return posted;
+    }
+
+    /**
+     * Every budget's balance, by service user: funding counted from the day it was received (a correction of
+     * funding from the day the corrected funding was received), everything else from its entry date. The one
+     * query of budget balances.
+     */
+    public Map<Long, BigDecimal> budgetBalances(LocalDate fundedBy, LocalDate chargedBy) {
+        Map<Long, BigDecimal> balances = new HashMap<>();
+        jdbc.query("""
+                select x.service_user_id, -sum(x.amount)
+                from posting x join journal_entry j on j.id = x.entry_id
+                left join journal_entry o on o.id = j.reverses
+                where x.account = 'BUDGET'
+                  and case when j.funding_id is not null then coalesce(o.entry_date, j.entry_date) <= ?
+                           else j.entry_date <= ? end
+                group by x.service_user_id""", rs -> {
+            balances.put(rs.getLong(1), rs.getBigDecimal(2));
+        }, fundedBy, chargedBy);
+        return balances;
+    }
+
+    /** Every budget's balance with every entry counted. */
+    public Map<Long, BigDecimal> budgetBalances() {
+        LocalDate everything = LocalDate.of(9999, 12, 31);
+        return budgetBalances(everything, everything);
+    }
+
+    /** The balance of one budget, as of a day. */
+    public BigDecimal balanceOf(long serviceUserId, LocalDate asOf) {
+        return budgetBalances(asOf, asOf).getOrDefault(serviceUserId, BigDecimal.ZERO.setScale(2));
+    }
+
+    /**
+     * What moved each budget, summed: funding by the day it was received ({@code periodId} null), and pay by the
+     * period it paid for ({@code fundedOn} null). Amounts are what the budget gained: funding positive, pay
+     * negative.
+     */
+    public record BudgetMovement(long serviceUserId, LocalDate fundedOn, String periodId, BigDecimal amount) {
+    }
+
+    public List<BudgetMovement> budgetMovements() {
+        return jdbc.query("""
+                select x.service_user_id,
+                       case when j.funding_id is not null then coalesce(o.entry_date, j.entry_date) end as funded_on,
+                       case when j.funding_id is null then j.period_id end as period_id,
+                       -sum(x.amount)
+                from posting x join journal_entry j on j.id = x.entry_id
+                left join journal_entry o on o.id = j.reverses
+                where x.account = 'BUDGET'
+                group by 1, 2, 3""", (rs, i) -> new BudgetMovement(rs.getLong(1), rs.getObject(2, LocalDate.class),
+                rs.getString(3), rs.getBigDecimal(4)));
+    }
+
+    /** How many payslip entries charge each payslip (its id), and which of them were reversed. */
+    public record PayslipCharges(Map<Long, Integer> entries, Set<Long> reversed) {
+    }
+
+    public PayslipCharges payslipCharges() {
+        Map<Long, Integer> entries = new HashMap<>();
+        Set<Long> reversed = new HashSet<>();
+        jdbc.query("""
+                select j.payslip_id, count(*), bool_or(exists (select 1 from journal_entry r where r.reverses = j.id))
+                from journal_entry j where j.kind = 'PAYSLIP' group by j.payslip_id""", rs -> {
+            entries.put(rs.getLong(1), rs.getInt(2));
+            if (rs.getBoolean(3)) {
+                reversed.add(rs.getLong(1));
+            }
+        });
+        return new PayslipCharges(entries, reversed);
+    }
+
+    /** What budgets were charged for each pay period (reversals net off). */
+    public Map<String, BigDecimal> chargesByPeriod() {
+        Map<String, BigDecimal> charges = new TreeMap<>();
+        jdbc.query("""
+                select j.period_id, sum(p.amount)
+                from journal_entry j join posting p on p.entry_id = j.id and p.account = 'BUDGET'
+                where j.period_id is not null group by j.period_id""", rs -> {
+            charges.put(rs.getString(1), rs.getBigDecimal(2));
+        });
+        return charges;
+    }
+
+    /**
+     * The ledger checked against itself: entries whose postings do not sum to zero, or that have none (at most
+     * 50 listed), and how many entries there are.
+     */
+    public record SelfCheck(long entries, List<String> unbalanced) {
+    }
+
+    public SelfCheck checkEntries() {
+        List<String> unbalanced = new ArrayList<>();
+        jdbc.query("""
+                select j.idempotency_key, coalesce(sum(p.amount), 0), count(p.entry_id)
+                from journal_entry j left join posting p on p.entry_id = j.id
+                group by j.id having coalesce(sum(p.amount), 0) <> 0 or count(p.entry_id) = 0
+                order by j.id limit 50""", rs -> {
+            unbalanced.add("entry " + rs.getString(1) + (rs.getLong(3) == 0 ? " has no postings"
+                    : " does not balance: its postings sum to " + rs.getBigDecimal(2).toPlainString()));
+        });
+        return new SelfCheck(jdbc.queryForObject("select count(*) from journal_entry", Long.class), unbalanced);
     }
 
     /** Posts the reversal of an entry: the same postings with their signs turned, dated today. */

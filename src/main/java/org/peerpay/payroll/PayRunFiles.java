@@ -1,9 +1,16 @@
 package org.peerpay.payroll;
 
-import org.peerpay.calendar.PayPeriod;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.peerpay.calendar.PayPeriod;
 import org.peerpay.csv.CsvOutput;
+import org.peerpay.employment.Employment;
+import org.peerpay.employment.Employments;
 import org.peerpay.exceptions.Exceptions;
+import org.peerpay.people.People;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +28,14 @@ class PayRunFiles {
 
     private final JdbcTemplate jdbc;
     private final Exceptions exceptions;
+    private final People people;
+    private final Employments employments;
 
-    PayRunFiles(JdbcTemplate jdbc, Exceptions exceptions) {
+    PayRunFiles(JdbcTemplate jdbc, Exceptions exceptions, People people, Employments employments) {
         this.jdbc = jdbc;
         this.exceptions = exceptions;
+        this.people = people;
+        this.employments = employments;
     }
 
     static Path payslipsFile(Path out, PayPeriod period) {
@@ -33,28 +44,40 @@ class PayRunFiles {
 
     /** @return payslips written */
     int write(PayPeriod period, Path out) {
-        int[] payslips = {0};
+        record Row(String serviceUser, String mentor, String employment, long payRunId, Object[] cells) {
+        }
+        Map<Long, People.ServiceUser> employers = people.serviceUsers();
+        Map<Long, People.Mentor> mentors = people.mentors();
+        Map<Long, Employment> employmentsById = employments.all();
+        List<Row> rows = new ArrayList<>();
+        jdbc.query("""
+                select p.service_user_id, p.mentor_id, p.employment_id, p.pay_run_id, p.period_id, p.minutes,
+                       p.basic_pay, p.floor_uplift, p.arrears, p.holiday_pay, p.gross_pay, p.tax, p.employee_nic,
+                       p.employee_pension, p.net_pay, p.employer_nic, p.employment_allowance_offset,
+                       p.employer_pension, p.employer_cost
+                from payslip p where p.period_id = ?""", rs -> {
+            String su = employers.get(rs.getLong(1)).ref();
+            String mentor = mentors.get(rs.getLong(2)).ref();
+            String employment = employmentsById.get(rs.getLong(3)).ref();
+            Object[] cells = new Object[PAYSLIP_COLUMNS.length];
+            cells[0] = rs.getString(5);
+            cells[1] = su;
+            cells[2] = mentor;
+            cells[3] = employment;
+            for (int i = 4; i < cells.length; i++) {
+                cells[i] = rs.getObject(i + 2);
+            }
+            rows.add(new Row(su, mentor, employment, rs.getLong(4), cells));
+        }, period.id());
+        rows.sort(Comparator.comparing(Row::serviceUser).thenComparing(Row::mentor).thenComparing(Row::employment)
+                .thenComparingLong(Row::payRunId));
         try (CsvOutput csv = CsvOutput.create(payslipsFile(out, period), PAYSLIP_COLUMNS)) {
-            jdbc.query("""
-                    select p.period_id, s.ref, m.ref, e.ref, p.minutes, p.basic_pay, p.floor_uplift, p.arrears,
-                           p.holiday_pay, p.gross_pay, p.tax, p.employee_nic, p.employee_pension, p.net_pay,
-                           p.employer_nic, p.employment_allowance_offset, p.employer_pension, p.employer_cost
-                    from payslip p
-                    join service_user s on s.id = p.service_user_id
-                    join mentor m on m.id = p.mentor_id
-                    join employment e on e.id = p.employment_id
-                    where p.period_id = ?
-                    order by s.ref, m.ref, e.ref, p.pay_run_id""", rs -> {
-                payslips[0]++;
-                Object[] row = new Object[PAYSLIP_COLUMNS.length];
-                for (int i = 0; i < row.length; i++) {
-                    row[i] = rs.getObject(i + 1);
-                }
-                csv.row(row);
-            }, period.id());
+            for (Row row : rows) {
+                csv.row(row.cells());
+            }
             csv.commit();
         }
         exceptions.writeFile(period, out);
-        return payslips[0];
+        return rows.size();
     }
 }

@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.peerpay.documents.Pdf;
 import org.peerpay.system.Progress;
 import org.peerpay.money.HourlyRate;
-import org.peerpay.people.NiNumberCipher;
+import org.peerpay.employment.Employment;
+import org.peerpay.employment.Employments;
+import org.peerpay.people.People;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -33,11 +35,13 @@ class PayslipPdfs {
 
 
     private final JdbcTemplate jdbc;
-    private final NiNumberCipher cipher;
+    private final People people;
+    private final Employments employments;
 
-    PayslipPdfs(JdbcTemplate jdbc, NiNumberCipher cipher) {
+    PayslipPdfs(JdbcTemplate jdbc, People people, Employments employments) {
         this.jdbc = jdbc;
-        this.cipher = cipher;
+        this.people = people;
+        this.employments = employments;
     }
 
     record View(long id, String periodId, int run, LocalDate payDate, String taxYear, int taxPeriod, String frequency,
@@ -73,18 +77,16 @@ class PayslipPdfs {
             ytd.append(", sum(p.").append(column).append(") over w as ytd_").append(column);
         }
         List<View> views = new ArrayList<>();
+        Map<Long, People.ServiceUser> employers = people.serviceUsers();
+        Map<Long, People.Mentor> mentors = people.mentors();
+        Map<Long, Employment> employmentsById = employments.all();
         jdbc.query("""
                 select * from (
-                    select p.*, r.run_number, e.ref as employment_ref, e.pay_frequency, s.ref as su_ref,
-                           s.name as su_name, s.council, s.employer_paye_ref, m.ref as mentor_ref, m.name as mentor_name,
-                           m.address, m.ni_number_encrypted,
+                    select p.*, r.run_number,
                            sum(p.holiday_minutes_accrued) over (partition by p.employment_id order by p.pay_date, p.id)
                                as holiday_balance""" + ytd + """
                     from payslip p
                     join pay_run r on r.id = p.pay_run_id
-                    join employment e on e.id = p.employment_id
-                    join service_user s on s.id = p.service_user_id
-                    join mentor m on m.id = p.mentor_id
                     where p.employment_id in (select employment_id from payslip where pay_run_id = ?)
                     window w as (partition by p.employment_id, p.tax_year order by p.pay_date, p.id)) x
                 where x.pay_run_id = ?""", rs -> {
@@ -96,14 +98,15 @@ class PayslipPdfs {
             for (String column : ytdColumns) {
                 yearToDate.put(column, rs.getBigDecimal("ytd_" + column));
             }
-            String mentorRef = rs.getString("mentor_ref");
             long id = rs.getLong("id");
+            People.ServiceUser employer = employers.get(rs.getLong("service_user_id"));
+            People.Mentor mentor = mentors.get(rs.getLong("mentor_id"));
+            Employment employment = employmentsById.get(rs.getLong("employment_id"));
             views.add(new View(id, rs.getString("period_id"), rs.getInt("run_number"),
                     rs.getObject("pay_date", LocalDate.class), rs.getString("tax_year"), rs.getInt("tax_period"),
-                    rs.getString("pay_frequency"), rs.getString("su_ref"), rs.getString("su_name"),
-                    rs.getString("council"), rs.getString("employer_paye_ref"), mentorRef, rs.getString("mentor_name"),
-                    rs.getString("address"), cipher.decrypt(rs.getBytes("ni_number_encrypted"), mentorRef).masked(),
-                    rs.getString("employment_ref"), rs.getString("tax_code"), rs.getString("ni_category"),
+                    employment.frequency().word(), employer.ref(), employer.name(), employer.council(),
+                    employer.employerPayeRef(), mentor.ref(), mentor.name(), mentor.address(), mentor.niNumberMasked(),
+                    employment.ref(), rs.getString("tax_code"), rs.getString("ni_category"),
                     rs.getInt("minutes"), amounts, yearToDate, rs.getString("pension_note"),
                     rs.getInt("holiday_minutes_accrued"), rs.getLong("holiday_balance"),
                     lines.getOrDefault(id, List.of())));

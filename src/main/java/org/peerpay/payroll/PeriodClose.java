@@ -5,9 +5,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.peerpay.budgets.BudgetStatements;
+import org.peerpay.budgets.Budgets;
 import org.peerpay.calendar.PayPeriod;
-import org.peerpay.ledger.Ledger;
-import org.peerpay.ledger.LedgerCheck;
 import org.peerpay.system.UserFacingException;
 import org.springframework.stereotype.Service;
 
@@ -19,13 +18,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class PeriodClose {
 
-    private final Ledger ledger;
+    private final Budgets budgets;
     private final PayRuns payRuns;
     private final BudgetStatements statements;
     private final LedgerCheck ledgerCheck;
 
-    PeriodClose(Ledger ledger, PayRuns payRuns, BudgetStatements statements, LedgerCheck ledgerCheck) {
-        this.ledger = ledger;
+    PeriodClose(Budgets budgets, PayRuns payRuns, BudgetStatements statements, LedgerCheck ledgerCheck) {
+        this.budgets = budgets;
         this.payRuns = payRuns;
         this.statements = statements;
         this.ledgerCheck = ledgerCheck;
@@ -41,7 +40,7 @@ public class PeriodClose {
 
     /** Pays every period that ended before {@code asOf} and is not paid yet, and every one with released shifts. */
     public Outcome closeEndedPeriods(LocalDate asOf, Path outDir) {
-        int funding = ledger.postFunding(asOf);
+        int funding = budgets.postFunding(asOf);
         List<Closed> closed = new ArrayList<>();
         for (PayPeriod period : payRuns.periodsDue(asOf)) {
             closed.add(close(period, outDir));
@@ -59,7 +58,7 @@ public class PeriodClose {
             throw new UserFacingException(period.id() + " has not ended yet (it ends on " + period.end()
                     + "): its shifts are not all in. Pay it after that day.");
         }
-        int funding = ledger.postFunding(today);
+        int funding = budgets.postFunding(today);
         return new Outcome(today, funding, List.of(close(period, outDir)), ledgerCheck.run(today));
     }
 

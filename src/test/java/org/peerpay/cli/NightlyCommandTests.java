@@ -172,7 +172,7 @@ class NightlyCommandTests extends CommandLineTest {
 
         assertThat(peerpay("ledger", "check")).isEqualTo(1);
         assertThat(out.toString()).contains("BREACH: budget of SU2 stands at £525.00 but its funding £535.00 less its"
-                + " charges £0 is £535.00").contains("1 breach(es) found.");
+                + " charges £0.00 is £535.00").contains("1 breach(es) found.");
     }
 
     @Test

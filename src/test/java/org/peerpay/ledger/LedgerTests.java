@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.peerpay.budgets.Budgets;
+import org.peerpay.payroll.LedgerCheck;
 import org.peerpay.reference.ReferenceDataLoader;
 import org.peerpay.support.DatabaseTest;
 import org.peerpay.support.SmallCouncil;
@@ -22,6 +24,9 @@ class LedgerTests extends DatabaseTest {
 
     @Autowired
     LedgerCheck check;
+
+    @Autowired
+    Budgets budgets;
 
     @Autowired
     ReferenceDataLoader reference;
@@ -41,8 +46,8 @@ class LedgerTests extends DatabaseTest {
 
     @Test
     void creditsEachBudgetWithItsFundingOnce() {
-        assertThat(ledger.postFunding(LocalDate.of(2099, 12, 31))).isEqualTo(2);
-        assertThat(ledger.postFunding(LocalDate.of(2099, 12, 31))).isZero();
+        assertThat(budgets.postFunding(LocalDate.of(2099, 12, 31))).isEqualTo(2);
+        assertThat(budgets.postFunding(LocalDate.of(2099, 12, 31))).isZero();
 
         assertThat(budget("SU1")).isEqualByComparingTo("800.00");
         assertThat(budget("SU2")).isEqualByComparingTo("525.00");
@@ -51,10 +56,10 @@ class LedgerTests extends DatabaseTest {
 
     @Test
     void correctsChangedFundingByReversingItsEntry() {
-        ledger.postFunding(LocalDate.of(2099, 12, 31));
+        budgets.postFunding(LocalDate.of(2099, 12, 31));
         jdbc.update("update funding set amount = 750.00 where service_user_id = ?", su1);
 
-        assertThat(ledger.postFunding(LocalDate.of(2099, 12, 31))).isEqualTo(2);  // the reversal and the new amount
+        assertThat(budgets.postFunding(LocalDate.of(2099, 12, 31))).isEqualTo(2);  // the reversal and the new amount
 
         assertThat(budget("SU1")).isEqualByComparingTo("750.00");
         assertThat(jdbc.queryForList("select kind from journal_entry where service_user_id = ? order by id",
@@ -64,7 +69,7 @@ class LedgerTests extends DatabaseTest {
 
     @Test
     void refusesToChangeOrRemoveWhatIsPosted() {
-        ledger.postFunding(LocalDate.of(2099, 12, 31));
+        budgets.postFunding(LocalDate.of(2099, 12, 31));
 
         assertThat(jdbc.queryForObject("select current_user", String.class)).isEqualTo("peerpay_app");
         assertThatThrownBy(() -> jdbc.update("update posting set amount = 1"))
@@ -93,7 +98,7 @@ class LedgerTests extends DatabaseTest {
 
     @Test
     void reportsFundingThatNeverReachedTheLedger() {
-        ledger.postFunding(LocalDate.of(2099, 12, 31));
+        budgets.postFunding(LocalDate.of(2099, 12, 31));
         jdbc.update("insert into funding (service_user_id, received_on, amount, source) values (?, ?, 100.00,"
                 + " 'client-contribution')", su1, LocalDate.of(2026, 5, 1));
 
@@ -101,7 +106,7 @@ class LedgerTests extends DatabaseTest {
 
         assertThat(report.reconciles()).isFalse();
         assertThat(report.breaches()).containsExactly("budget of SU1 stands at £800.00 but its funding £900.00 less"
-                + " its charges £0 is £900.00");
+                + " its charges £0.00 is £900.00");
         assertThat(report.checked()).contains("2 journal entries: each one's postings sum to zero");
     }
 }

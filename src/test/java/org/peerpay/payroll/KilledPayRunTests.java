@@ -21,7 +21,7 @@ class KilledPayRunTests extends CouncilTest {
         SyntheticCouncil council = new SyntheticCouncil(EMPLOYMENTS, LocalDate.of(2026, 11, 23));
         council.writeReference(dir.resolve("reference"));
         reference.load(dir.resolve("reference"));
-        ledger.postFunding(LocalDate.of(2099, 12, 31));
+        budgets.postFunding(LocalDate.of(2099, 12, 31));
         int shifts = council.writeShifts(dir.resolve("shifts.csv"), PERIOD.start(), 28, 10);
         assertThat(importer.importFile(dir.resolve("shifts.csv"), council.asOf(), OUT).accepted()).isEqualTo(shifts);
 

@@ -34,7 +34,7 @@ class PayRunExceptionsTests extends CouncilTest {
             rows.append("M1,SU1,2026-10-").append(day).append(",08:00,18:00,0,,\n");
         }
         importShifts("shifts.csv", rows.toString());
-        ledger.postFunding(LocalDate.of(2099, 12, 31));
+        budgets.postFunding(LocalDate.of(2099, 12, 31));
 
         payRuns.pay(P08);
 
@@ -52,7 +52,7 @@ class PayRunExceptionsTests extends CouncilTest {
         importShifts("shifts.csv", "M1,SU1,2026-10-19,10:00,13:00,0,,\n");
         jdbc.update("insert into funding (service_user_id, received_on, amount, source) select id, date '2026-10-01',"
                 + " 5000.00, 'council' from service_user where ref = 'SU1'");
-        ledger.postFunding(LocalDate.of(2099, 12, 31));
+        budgets.postFunding(LocalDate.of(2099, 12, 31));
 
         payRuns.pay(P08);
 
@@ -67,7 +67,7 @@ class PayRunExceptionsTests extends CouncilTest {
         importShifts("shifts.csv", "M1,SU1,2026-10-19,10:00,13:00,0,,\nM1,SU1,2026-10-26,10:00,13:00,0,,\n"
                 + "M1,SU2,2026-10-20,10:00,13:00,0,,\n");
         jdbc.update("update funding set amount = 300.00");  // about six weeks of the planned 3 hours a week
-        ledger.postFunding(LocalDate.of(2099, 12, 31));
+        budgets.postFunding(LocalDate.of(2099, 12, 31));
 
         PayRuns.Summary summary = payRuns.pay(P08);
 

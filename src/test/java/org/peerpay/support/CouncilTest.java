@@ -3,8 +3,9 @@ package org.peerpay.support;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.io.TempDir;
+import org.peerpay.budgets.Budgets;
 import org.peerpay.ledger.Ledger;
-import org.peerpay.ledger.LedgerCheck;
+import org.peerpay.payroll.LedgerCheck;
 import org.peerpay.payroll.PayRuns;
 import org.peerpay.reference.ReferenceDataLoader;
 import org.peerpay.timesheets.TimesheetImporter;
@@ -25,6 +26,9 @@ public abstract class CouncilTest extends DatabaseTest {
     protected Ledger ledger;
 
     @Autowired
+    protected Budgets budgets;
+
+    @Autowired
     protected LedgerCheck ledgerCheck;
 
     @Autowired
@@ -37,7 +41,7 @@ public abstract class CouncilTest extends DatabaseTest {
     protected void smallCouncil(boolean funded) {
         reference.load(SmallCouncil.writeReference(dir.resolve("reference")));
         if (funded) {
-            ledger.postFunding(LocalDate.of(2099, 12, 31));
+            budgets.postFunding(LocalDate.of(2099, 12, 31));
         }
     }
 

@@ -1,0 +1,116 @@
+package org.peerpay.payroll;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.peerpay.budgets.Budgets;
+import org.peerpay.employment.Employment;
+import org.peerpay.employment.Employments;
+import org.peerpay.ledger.Ledger;
+import org.peerpay.money.Gbp;
+import org.peerpay.people.People;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Verifies the ledger against itself and against what it records: every entry balances; every budget's balance
+ * is its funding received by the day less its charges; every payslip is charged once; each period's charges equal
+ * its payslips' employer costs. Read-only; reversed payslips count for neither side.
+ */
+@Component
+public class LedgerCheck {
+
+    private final JdbcTemplate jdbc;
+    private final Ledger ledger;
+    private final Budgets budgets;
+    private final People people;
+    private final Employments employments;
+
+    LedgerCheck(JdbcTemplate jdbc, Ledger ledger, Budgets budgets, People people, Employments employments) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.budgets = budgets;
+        this.people = people;
+        this.employments = employments;
+    }
+
+    /** What was checked, and each breach found (none when the ledger reconciles). */
+    public record Report(List<String> checked, List<String> breaches) {
+        public boolean reconciles() {
+            return breaches.isEmpty();
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Report run(LocalDate asOf) {
+        List<String> checked = new ArrayList<>();
+        List<String> breaches = new ArrayList<>();
+
+        Ledger.SelfCheck self = ledger.checkEntries();
+        breaches.addAll(self.unbalanced());
+        checked.add(String.format("%,d journal entries: each one's postings sum to zero", self.entries()));
+
+        record Payslip(long id, String periodId, long serviceUserId, long employmentId, BigDecimal employerCost) {
+        }
+        List<Payslip> payslips = jdbc.query("select id, period_id, service_user_id, employment_id, employer_cost"
+                + " from payslip order by id", (rs, i) -> new Payslip(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                rs.getLong(4), rs.getBigDecimal(5)));
+        Ledger.PayslipCharges charges = ledger.payslipCharges();
+        Map<Long, BigDecimal> costsByServiceUser = new HashMap<>();
+        Map<String, BigDecimal> costsByPeriod = new TreeMap<>();
+        for (Payslip p : payslips) {
+            if (!charges.reversed().contains(p.id())) {
+                costsByServiceUser.merge(p.serviceUserId(), p.employerCost(), BigDecimal::add);
+                costsByPeriod.merge(p.periodId(), p.employerCost(), BigDecimal::add);
+            }
+        }
+
+        Map<Long, BigDecimal> balances = ledger.budgetBalances();
+        Map<Long, BigDecimal> funding = budgets.fundingReceived(asOf);
+        Map<Long, People.ServiceUser> serviceUsers = people.serviceUsers();
+        for (People.ServiceUser su : serviceUsers.values()) {
+            BigDecimal balance = balances.getOrDefault(su.id(), BigDecimal.ZERO);
+            BigDecimal received = funding.getOrDefault(su.id(), BigDecimal.ZERO);
+            BigDecimal charged = costsByServiceUser.getOrDefault(su.id(), BigDecimal.ZERO);
+            if (balance.compareTo(received.subtract(charged)) != 0) {
+                breaches.add("budget of " + su.ref() + " stands at " + Gbp.format(balance) + " but its funding "
+                        + Gbp.format(received) + " less its charges " + Gbp.format(charged) + " is "
+                        + Gbp.format(received.subtract(charged)));
+            }
+        }
+        checked.add(String.format("%,d budgets: each balance equals funding received by %s less charges",
+                serviceUsers.size(), asOf));
+
+        Map<Long, Employment> employmentsById = employments.all();
+        int listed = 0;
+        for (Payslip p : payslips) {
+            int times = charges.entries().getOrDefault(p.id(), 0);
+            if (times != 1 && listed++ < 50) {
+                breaches.add("payslip " + p.periodId() + " " + employmentsById.get(p.employmentId()).ref()
+                        + " is charged " + times + " times, not once");
+            }
+        }
+        checked.add(String.format("%,d payslips: each charged to its budget once", payslips.size()));
+
+        Map<String, BigDecimal> charged = ledger.chargesByPeriod();
+        TreeSet<String> periods = new TreeSet<>(charged.keySet());
+        periods.addAll(costsByPeriod.keySet());
+        for (String period : periods) {
+            BigDecimal charge = charged.getOrDefault(period, BigDecimal.ZERO);
+            BigDecimal cost = costsByPeriod.getOrDefault(period, BigDecimal.ZERO);
+            if (charge.compareTo(cost) != 0) {
+                breaches.add("period " + period + ": budgets were charged " + Gbp.format(charge) + " but its"
+                        + " payslips' employer costs are " + Gbp.format(cost));
+            }
+        }
+        checked.add(String.format("%,d pay periods: charges equal the payslips' employer costs%s", periods.size(),
+                periods.isEmpty() ? "" : " (" + String.join(", ", periods) + ")"));
+        return new Report(checked, breaches);
+    }
+}
