@@ -111,9 +111,9 @@ class PayRunJobConfiguration {
 
     @Bean
     Step reviewBudgetsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                           JdbcTemplate jdbc, Exceptions exceptions, PayrollProperties properties) {
+                           PayRunSteps steps, PayrollProperties properties) {
         return setStep("reviewBudgetsStep", jobRepository, transactionManager,
-                step -> PayRunSteps.reviewBudgets(jdbc, exceptions, scopeOf(step), properties.planTolerancePercent()));
+                step -> steps.reviewBudgets(scopeOf(step), properties.planTolerancePercent()));
     }
 
     @Bean
@@ -132,9 +132,9 @@ class PayRunJobConfiguration {
 
     @Bean
     Step completePayRunStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                            JdbcTemplate jdbc) {
+                            PayRunSteps steps) {
         return setStep("completePayRunStep", jobRepository, transactionManager,
-                step -> PayRunSteps.completeRun(jdbc, scopeOf(step)));
+                step -> steps.completeRun(scopeOf(step)));
     }
 
     /** A step that does one piece of work in one transaction; the work returns what it wrote, for the step's count. */

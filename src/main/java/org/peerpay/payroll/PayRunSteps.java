@@ -4,20 +4,45 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.peerpay.budgets.Budgets;
+import org.peerpay.employment.Employment;
+import org.peerpay.employment.Employments;
 import org.peerpay.exceptions.ExceptionType;
 import org.peerpay.exceptions.Exceptions;
 import org.peerpay.exceptions.Raised;
+import org.peerpay.ledger.Ledger;
 import org.peerpay.money.Gbp;
+import org.peerpay.people.People;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
-/** The set-based steps of a pay run, each one statement in its step's transaction; each returns rows written. */
-final class PayRunSteps {
+/** The steps of a pay run after its payslips, each in its step's transaction; each returns rows written. */
+@Component
+class PayRunSteps {
 
     private static final BigDecimal SIXTY = BigDecimal.valueOf(60);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private PayRunSteps() {
+    private final JdbcTemplate jdbc;
+    private final Exceptions exceptions;
+    private final Ledger ledger;
+    private final Budgets budgets;
+    private final People people;
+    private final Employments employments;
+
+    PayRunSteps(JdbcTemplate jdbc, Exceptions exceptions, Ledger ledger, Budgets budgets, People people,
+                Employments employments) {
+        this.jdbc = jdbc;
+        this.exceptions = exceptions;
+        this.ledger = ledger;
+        this.budgets = budgets;
+        this.people = people;
+        this.employments = employments;
     }
 
     /**
@@ -27,36 +52,33 @@ final class PayRunSteps {
      * balance is above the service user's retention weeks of planned cost. The first run of a period also looks
      * at the budgets of its pay frequency that paid nobody in it: IDLE_BUDGET when one still holds money.
      */
-    static int reviewBudgets(JdbcTemplate jdbc, Exceptions exceptions, PayRunScope scope, int planTolerancePercent) {
+    int reviewBudgets(PayRunScope scope, int planTolerancePercent) {
         record Review(long serviceUserId, int minutes, BigDecimal cost, BigDecimal balance, BigDecimal plannedPerWeek,
                       int retentionWeeks) {
         }
-        List<Review> reviews = jdbc.query("""
-                with charged as (
-                    select service_user_id, sum(minutes) as minutes, sum(employer_cost) as cost
-                    from payslip where pay_run_id = ? group by service_user_id),
-                idle as (
-                    select s.id as service_user_id, 0 as minutes, 0 as cost
-                    from service_user s
-                    where ? and exists (select 1 from employment e where e.service_user_id = s.id
-                                          and e.pay_frequency = ? and e.start_date <= ?)
-                      and not exists (select 1 from payslip p where p.service_user_id = s.id and p.period_id = ?)),
-                reviewed as (select * from charged union all select * from idle)
-                select r.service_user_id, r.minutes, r.cost,
-                       -(select coalesce(sum(x.amount), 0)
-                         from posting x join journal_entry j on j.id = x.entry_id
-                         left join funding f on f.id = j.funding_id
-                         where x.service_user_id = r.service_user_id and x.account = 'BUDGET'
-                           and (f.received_on <= ? or j.funding_id is null and j.entry_date <= ?)) as balance,
-                       b.planned_hours_per_week, s.retention_weeks
-                from reviewed r
-                join service_user s on s.id = r.service_user_id
-                left join budget_period b on b.service_user_id = r.service_user_id
-                                         and ? between b.start_date and b.end_date""",
-                (rs, i) -> new Review(rs.getLong(1), rs.getInt(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
-                        rs.getBigDecimal(5), rs.getInt(6)),
-                scope.payRunId(), !scope.supplementary(), scope.period().frequency().word(), scope.period().end(),
-                scope.period().id(), scope.period().end(), payDate(jdbc, scope), scope.period().end());
+        Map<Long, BigDecimal[]> reviewed = new LinkedHashMap<>(); // minutes, cost
+        jdbc.query("select service_user_id, sum(minutes), sum(employer_cost) from payslip where pay_run_id = ?"
+                + " group by service_user_id order by service_user_id", rs -> {
+            reviewed.put(rs.getLong(1), new BigDecimal[] {rs.getBigDecimal(2), rs.getBigDecimal(3)});
+        }, scope.payRunId());
+        if (!scope.supplementary()) {
+            Set<Long> paid = new HashSet<>(jdbc.queryForList("select distinct service_user_id from payslip"
+                    + " where period_id = ?", Long.class, scope.period().id()));
+            for (Employment e : employments.paid(scope.period().frequency()).values()) {
+                if (!e.start().isAfter(scope.period().end()) && !paid.contains(e.serviceUserId())) {
+                    reviewed.putIfAbsent(e.serviceUserId(), new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                }
+            }
+        }
+        LocalDate payDate = jdbc.queryForObject("select pay_date from pay_run where id = ?", LocalDate.class,
+                scope.payRunId());
+        Map<Long, BigDecimal> balances = ledger.budgetBalances(scope.period().end(), payDate);
+        Map<Long, BigDecimal> planned = budgets.plannedHoursPerWeek(scope.period().end());
+        Map<Long, People.ServiceUser> serviceUsers = people.serviceUsers();
+        List<Review> reviews = new ArrayList<>();
+        reviewed.forEach((id, minutesAndCost) -> reviews.add(new Review(id, minutesAndCost[0].intValueExact(),
+                minutesAndCost[1], balances.getOrDefault(id, BigDecimal.ZERO.setScale(2)), planned.get(id),
+                serviceUsers.get(id).retentionWeeks())));
         BigDecimal weeks = scope.period().weeks();
         List<Raised> raised = new ArrayList<>();
         for (Review r : reviews) {
@@ -99,16 +121,12 @@ final class PayRunSteps {
         return raised.size();
     }
 
-    private static LocalDate payDate(JdbcTemplate jdbc, PayRunScope scope) {
-        return jdbc.queryForObject("select pay_date from pay_run where id = ?", LocalDate.class, scope.payRunId());
-    }
-
     private static String hours(int minutes) {
         return BigDecimal.valueOf(minutes).divide(SIXTY, 2, RoundingMode.HALF_UP).toPlainString();
     }
 
     /** Marks the run completed: from now on its payslips are final and a new run of the period is supplementary. */
-    static int completeRun(JdbcTemplate jdbc, PayRunScope scope) {
+    int completeRun(PayRunScope scope) {
         return jdbc.update("update pay_run set status = 'COMPLETED', completed_at = now() where id = ?",
                 scope.payRunId());
     }
