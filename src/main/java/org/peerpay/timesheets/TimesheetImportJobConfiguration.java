@@ -99,10 +99,10 @@ class TimesheetImportJobConfiguration {
 
     @Bean
     @StepScope
-    TimesheetValidation timesheetValidation(JdbcTemplate jdbc, Exceptions exceptions,
+    TimesheetValidation timesheetValidation(JdbcTemplate jdbc, Exceptions exceptions, People people,
                                             @Value("#{jobParameters['importId']}") Long importId,
                                             @Value("#{jobParameters['asOf']}") LocalDate asOf) {
-        return new TimesheetValidation(jdbc, exceptions, importId, asOf);
+        return new TimesheetValidation(jdbc, exceptions, people, importId, asOf);
     }
 
     @Bean

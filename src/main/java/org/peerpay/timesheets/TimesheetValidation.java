@@ -1,7 +1,10 @@
 package org.peerpay.timesheets;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.peerpay.exceptions.Exceptions;
+import org.peerpay.people.People;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -23,11 +26,13 @@ class TimesheetValidation implements Tasklet {
 
     private final JdbcTemplate jdbc;
     private final Exceptions exceptions;
+    private final People people;
     private final long importId;
     private final LocalDate asOf;
 
-    TimesheetValidation(JdbcTemplate jdbc, Exceptions exceptions, long importId, LocalDate asOf) {
+    TimesheetValidation(JdbcTemplate jdbc, Exceptions exceptions, People people, long importId, LocalDate asOf) {
         this.jdbc = jdbc;
+        this.people = people;
         this.exceptions = exceptions;
         this.importId = importId;
         this.asOf = asOf;
@@ -47,6 +52,7 @@ class TimesheetValidation implements Tasklet {
                 create temp table flagged (source_row integer primary key, reason text not null, detail text not null)
                 on commit drop
                 """);
+        refsForMessages();
         flagAgainstEarlierImports();
         flagWithinTheFile();
         moveFlaggedLinesToRejects();
@@ -72,6 +78,23 @@ class TimesheetValidation implements Tasklet {
         }
     }
 
+    /**
+     * The refs that messages and rejected rows name, from the people module, as temporary tables of this
+     * transaction ({@code su_refs}, {@code mentor_refs}: id, ref).
+     */
+    private void refsForMessages() {
+        temporaryRefs("su_refs", people.serviceUserIds());
+        temporaryRefs("mentor_refs", people.mentorIds());
+    }
+
+    private void temporaryRefs(String table, Map<String, Long> idsByRef) {
+        List<Map.Entry<String, Long>> refs = List.copyOf(idsByRef.entrySet());
+        sql("create temp table " + table + " (id bigint primary key, ref text not null) on commit drop");
+        sql("insert into " + table + " select * from unnest(?::bigint[], ?::text[])",
+                refs.stream().map(Map.Entry::getValue).toArray(Long[]::new),
+                refs.stream().map(Map.Entry::getKey).toArray(String[]::new));
+    }
+
     private void flagAgainstEarlierImports() {
         sql("""
                 insert into flagged (source_row, reason, detail)
@@ -91,7 +114,7 @@ class TimesheetValidation implements Tasklet {
                                          and (select max(work_date) + 1 from timesheet_line where import_id = ?)
                      and t.starts_at < s.ends_at and s.starts_at < t.ends_at and t.status <> 'VOID'
                 join timesheet_import i on i.id = t.import_id
-                join service_user su on su.id = t.service_user_id
+                join su_refs su on su.id = t.service_user_id
                 where s.import_id = ?
                 order by s.source_row, (t.service_user_id = s.service_user_id and t.starts_at = s.starts_at
                                         and t.ends_at = s.ends_at) desc, t.starts_at
@@ -131,7 +154,7 @@ class TimesheetValidation implements Tasklet {
                 from in_file f
                 join timesheet_line o on o.import_id = ? and o.mentor_id = f.mentor_id and o.ends_at = f.latest_end
                                      and (o.starts_at, o.source_row) < (f.starts_at, f.source_row)
-                join service_user su on su.id = o.service_user_id
+                join su_refs su on su.id = o.service_user_id
                 where not f.same_as_previous
                 order by f.source_row, o.starts_at, o.source_row
                 """, importId);
@@ -151,8 +174,8 @@ class TimesheetValidation implements Tasklet {
                        to_char(m.work_date, 'YYYY-MM-DD'), to_char(m.starts_at, 'HH24:MI'),
                        to_char(m.ends_at, 'HH24:MI'), m.break_minutes::text, m.activity, m.notes
                 from moved m
-                join mentor on mentor.id = m.mentor_id
-                join service_user su on su.id = m.service_user_id
+                join mentor_refs mentor on mentor.id = m.mentor_id
+                join su_refs su on su.id = m.service_user_id
                 """, importId);
     }
 
