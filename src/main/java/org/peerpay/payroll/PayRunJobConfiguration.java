@@ -1,19 +1,15 @@
 package org.peerpay.payroll;
 
-import org.peerpay.calendar.PayPeriod;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.function.ToIntFunction;
-import javax.sql.DataSource;
+import org.peerpay.calendar.PayPeriod;
 import org.peerpay.employment.Employments;
 import org.peerpay.exceptions.Exceptions;
 import org.peerpay.ledger.Ledger;
 import org.peerpay.people.People;
-import org.peerpay.statutory.TaxYears;
-import org.peerpay.timesheets.PayableShifts;
 import org.peerpay.system.ProgressListener;
-import org.peerpay.wagefloor.WageFloorProperties;
-import org.peerpay.wagefloor.WageFloors;
+import org.peerpay.timesheets.PayableShifts;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -82,15 +78,14 @@ class PayRunJobConfiguration {
 
     @Bean
     @StepScope
-    PayslipProcessor payslipProcessor(JdbcTemplate jdbc, TaxYears taxYears, WageFloors wageFloors,
-                                      WageFloorProperties floorProperties, PayrollProperties properties,
+    PayslipProcessor payslipProcessor(JdbcTemplate jdbc, PayRunRulesStore rulesStore,
                                       @Value("#{stepExecution}") StepExecution step,
                                       @Value("#{jobParameters['payDate']}") LocalDate payDate) {
         PayRunScope payRunScope = scopeOf(step);
-        String taxYear = PayPeriod.containing(payRunScope.period().frequency(), payDate).taxYear();
-        return new PayslipProcessor(new PayslipMaker(payRunScope.period(), payDate, taxYears.get(taxYear),
-                wageFloors.current(), floorProperties.policy(), properties.statutoryMinimum(),
-                properties.pensionBasis(), payRunScope.supplementary(), RunningFigures.load(jdbc, taxYear)));
+        PayRunRules rules = rulesStore.recorded(payRunScope.payRunId());
+        return new PayslipProcessor(new PayslipMaker(payRunScope.period(), payDate, rules.verifiedTaxYear(),
+                rules.floorSchedule(), rules.floorPolicy(), rules.statutoryMinimum(), rules.pensionBasis(),
+                payRunScope.supplementary(), RunningFigures.load(jdbc, rules.taxYear())));
     }
 
     @Bean
@@ -111,9 +106,11 @@ class PayRunJobConfiguration {
 
     @Bean
     Step reviewBudgetsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                           PayRunSteps steps, PayrollProperties properties) {
-        return setStep("reviewBudgetsStep", jobRepository, transactionManager,
-                step -> steps.reviewBudgets(scopeOf(step), properties.planTolerancePercent()));
+                           PayRunSteps steps, PayRunRulesStore rules) {
+        return setStep("reviewBudgetsStep", jobRepository, transactionManager, step -> {
+            PayRunScope scope = scopeOf(step);
+            return steps.reviewBudgets(scope, rules.recorded(scope.payRunId()).planTolerancePercent());
+        });
     }
 
     @Bean

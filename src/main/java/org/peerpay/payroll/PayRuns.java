@@ -42,10 +42,13 @@ public class PayRuns {
     private final Exceptions exceptions;
     private final PayableShifts shifts;
     private final Employments employments;
+    private final PayRunRulesStore rules;
 
     PayRuns(JdbcTemplate jdbc, Jobs jobs, Job payRunJob, PayCalendar calendar, TaxYears taxYears,
-            PeerPayProperties properties, Exceptions exceptions, PayableShifts shifts, Employments employments) {
+            PeerPayProperties properties, Exceptions exceptions, PayableShifts shifts, Employments employments,
+            PayRunRulesStore rules) {
         this.jdbc = jdbc;
+        this.rules = rules;
         this.shifts = shifts;
         this.employments = employments;
         this.exceptions = exceptions;
@@ -107,6 +110,7 @@ public class PayRuns {
                     + " values (?, ?, ?, ?, 'RUNNING') returning id", Long.class, period.id(), run, payDate,
                     importBound);
         }
+        rules.recordIfAbsent(payRunId, PayPeriod.containing(period.frequency(), payDate).taxYear());
         JobExecution execution = jobs.run(payRunJob, new JobParametersBuilder()
                 .addString("period", period.id())
                 .addLong("run", (long) run)

@@ -87,9 +87,7 @@ final class PayslipMaker {
                 throw new IllegalStateException("employment " + terms.ref() + " has no hourly rate in force on "
                         + shift.workDate());
             }
-            int age = Period.between(terms.mentorBorn(), shift.workDate()).getYears();
-            Optional<FloorSchedule.AppliedFloor> floor = floors.floorOn(shift.workDate(), age)
-                    .filter(f -> rate.isBelow(f.rate()));
+            Optional<FloorSchedule.AppliedFloor> floor = floors.floorAbove(rate, shift.workDate(), terms.mentorBorn());
             if (floor.isPresent() && policy == WageFloorProperties.Policy.HOLD && !supplementary) {
                 held.add(shift);
                 raised.add(new PayslipDraft.Raised(ExceptionType.BELOW_FLOOR, shift, "held unpaid: " + rate + " is under the "

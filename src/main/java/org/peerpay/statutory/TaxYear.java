@@ -1,7 +1,6 @@
 package org.peerpay.statutory;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -39,12 +38,17 @@ public final class TaxYear {
     }
 
     public static TaxYear load(Path file) {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return from(file.getFileName().toString(), new Yaml(new SafeConstructor(new LoaderOptions()),
-                    new Representer(new DumperOptions()), new DumperOptions(), new DecimalsAsText()).load(in));
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the tax year file " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A tax year from the text of its data file; {@code source} names it in messages. */
+    public static TaxYear parse(String yaml, String source) {
+        return from(source, new Yaml(new SafeConstructor(new LoaderOptions()), new Representer(new DumperOptions()),
+                new DumperOptions(), new DecimalsAsText()).load(yaml));
     }
 
     @SuppressWarnings("unchecked")

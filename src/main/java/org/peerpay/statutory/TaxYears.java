@@ -1,5 +1,8 @@
 package org.peerpay.statutory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -16,6 +19,16 @@ public final class TaxYears {
 
     public TaxYears(Path directory) {
         this.directory = directory;
+    }
+
+    /** The text of a tax year's data file, as a pay run records it; refused when there is none. */
+    public String text(String id) {
+        get(id);
+        try {
+            return Files.readString(directory.resolve(id.strip() + ".yaml"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the tax year file for " + id + ": " + e.getMessage(), e);
+        }
     }
 
     /** The tax year with an id like {@code 2026-27}; refused when there is no data file for it. */

@@ -1,7 +1,6 @@
 package org.peerpay.timesheets;
 
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,10 +34,6 @@ final class ReferenceSnapshot {
         /** The rate in force on a date, or null before the first takes effect. */
         HourlyRate rateOn(LocalDate date) {
             return employment.rateOn(date);
-        }
-
-        int mentorAgeOn(LocalDate date) {
-            return Period.between(mentorBorn, date).getYears();
         }
     }
 

@@ -65,11 +65,10 @@ class TimesheetRowParser {
     /** Why the shift's rate is under the floor in force on its date for the mentor's age then, or null if not. */
     private String underFloor(ReferenceSnapshot.Employed employment, LocalDate date) {
         HourlyRate rate = employment.rateOn(date);
-        if (rate == null || !floors.couldBeUnder(rate)) {
+        if (rate == null) {
             return null;
         }
-        return floors.floorOn(date, employment.mentorAgeOn(date))
-                .filter(floor -> rate.isBelow(floor.rate()))
+        return floors.floorAbove(rate, date, employment.mentorBorn())
                 .map(floor -> "rate " + rate.inPounds() + " an hour is below the " + floor.name() + " of "
                         + floor.rate().inPounds() + " on " + date)
                 .orElse(null);

@@ -1,6 +1,7 @@
 package org.peerpay.wagefloor;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,29 @@ public final class FloorSchedule {
     private final Map<String, TreeMap<LocalDate, List<WageFloor>>> schedules;
     private final HourlyRate highest;
 
+    private final List<WageFloor> floors;
+
     public FloorSchedule(List<WageFloor> floors) {
+        this.floors = List.copyOf(floors);
         this.schedules = floors.stream().collect(Collectors.groupingBy(WageFloor::name,
                 Collectors.groupingBy(WageFloor::effectiveFrom, TreeMap::new, Collectors.toList())));
         this.highest = floors.stream().map(WageFloor::rate).max(Comparator.naturalOrder()).orElse(null);
+    }
+
+    /** Every row of every schedule, as given. */
+    public List<WageFloor> floors() {
+        return floors;
+    }
+
+    /**
+     * The floor check, the one there is: the floor that a rate is under on a date, for a worker born on a day, if
+     * it is under one. The import flags such shifts; the pay run uplifts or holds them under its policy.
+     */
+    public Optional<AppliedFloor> floorAbove(HourlyRate rate, LocalDate date, LocalDate born) {
+        if (!couldBeUnder(rate)) {
+            return Optional.empty();
+        }
+        return floorOn(date, Period.between(born, date).getYears()).filter(floor -> rate.isBelow(floor.rate()));
     }
 
     /** The highest floor that applies on a date to a worker of an age, if any does. */
