@@ -2,9 +2,10 @@ package org.peerpay.budgets;
 
 import java.math.BigDecimal;
 import java.util.List;
+import javax.money.MonetaryAmount;
 
 /**
- * One service user's budget over one pay period, in pounds. Funding counts in the period it was received;
+ * One service user's budget over one pay period. Funding counts in the period it was received;
  * employer costs in the period they pay for (a period's pay is charged on its pay date, after it ends).
  *
  * @param weeksOfFundingLeft the closing balance in weeks of planned hours at this budget's cost per hour, or null
@@ -12,13 +13,14 @@ import java.util.List;
  * @param flags the exception types raised for this service user in the period
  */
 public record BudgetStatement(String periodId, String serviceUserRef, String serviceUserName, String council,
-        BigDecimal openingBalance, BigDecimal funding, BigDecimal employerCost, BigDecimal closingBalance,
+        MonetaryAmount openingBalance, MonetaryAmount funding, MonetaryAmount employerCost,
+        MonetaryAmount closingBalance,
         BigDecimal hoursDelivered, BigDecimal hoursPlanned, BigDecimal weeksOfFundingLeft, List<String> flags,
         List<MentorCost> mentors) {
 
     /** One employment's part of the period's employer cost. */
     public record MentorCost(String mentorRef, String mentorName, String employmentRef, BigDecimal hours,
-            BigDecimal grossPay, BigDecimal employerNic, BigDecimal employmentAllowanceOffset,
-            BigDecimal employerPension, BigDecimal employerCost) {
+            MonetaryAmount grossPay, MonetaryAmount employerNic, MonetaryAmount employmentAllowanceOffset,
+            MonetaryAmount employerPension, MonetaryAmount employerCost) {
     }
 }

@@ -10,12 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.money.MonetaryAmount;
 import org.peerpay.calendar.PayPeriod;
 import org.peerpay.csv.CsvOutput;
 import org.peerpay.employment.Employment;
 import org.peerpay.employment.Employments;
 import org.peerpay.exceptions.Exceptions;
 import org.peerpay.ledger.Ledger;
+import org.peerpay.money.Gbp;
 import org.peerpay.people.People;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -67,8 +69,8 @@ public class BudgetStatements {
         Path directory = directory(out, period);
         try (CsvOutput csv = CsvOutput.create(directory.resolve("statements.csv"), COLUMNS)) {
             for (BudgetStatement s : statements) {
-                csv.row(s.periodId(), s.serviceUserRef(), s.openingBalance(), s.funding(), s.employerCost(),
-                        s.closingBalance(), s.hoursDelivered(), s.hoursPlanned(), s.weeksOfFundingLeft(),
+                csv.row(s.periodId(), s.serviceUserRef(), Gbp.pounds(s.openingBalance()), Gbp.pounds(s.funding()),
+                        Gbp.pounds(s.employerCost()), Gbp.pounds(s.closingBalance()), s.hoursDelivered(), s.hoursPlanned(), s.weeksOfFundingLeft(),
                         String.join(";", s.flags()));
             }
             csv.commit();
@@ -101,9 +103,9 @@ public class BudgetStatements {
             }
         });
 
-        Map<Long, BigDecimal[]> money = new HashMap<>(); // opening, funding, cost
+        Map<Long, MonetaryAmount[]> money = new HashMap<>(); // opening, funding, cost
         for (Ledger.BudgetMovement movement : ledger.budgetMovements()) {
-            BigDecimal[] m = money.computeIfAbsent(movement.serviceUserId(), id -> zeros());
+            MonetaryAmount[] m = money.computeIfAbsent(movement.serviceUserId(), id -> zeros());
             if (movement.fundedOn() != null) {
                 if (!movement.fundedOn().isAfter(period.end())) {
                     int at = movement.fundedOn().isBefore(period.start()) ? 0 : 1;
@@ -128,8 +130,8 @@ public class BudgetStatements {
 
         List<BudgetStatement> statements = new ArrayList<>();
         serviceUsers.forEach((id, su) -> {
-            BigDecimal[] m = money.getOrDefault(id, zeros());
-            BigDecimal closing = m[0].add(m[1]).subtract(m[2]);
+            MonetaryAmount[] m = money.getOrDefault(id, zeros());
+            MonetaryAmount closing = m[0].add(m[1]).subtract(m[2]);
             List<BudgetStatement.MentorCost> costs = mentors.getOrDefault(id, List.of());
             BigDecimal hours = costs.stream().map(BudgetStatement.MentorCost::hours).reduce(zeroHours(),
                     BigDecimal::add);
@@ -148,14 +150,16 @@ public class BudgetStatements {
      * Closing balance ÷ (planned hours a week × employer cost per hour so far this tax year), to one decimal place,
      * rounded down (a budget has not got a week it has only part of); zero when overdrawn.
      */
-    static BigDecimal weeksLeft(BigDecimal closing, BigDecimal plannedPerWeek, PayCosts.CostAndMinutes toDate) {
+    static BigDecimal weeksLeft(MonetaryAmount closingAmount, BigDecimal plannedPerWeek,
+                                PayCosts.CostAndMinutes toDate) {
+        BigDecimal closing = Gbp.pounds(closingAmount);
         if (plannedPerWeek == null || plannedPerWeek.signum() == 0 || toDate == null || toDate.minutes() == 0) {
             return null;
         }
         if (closing.signum() <= 0) {
             return BigDecimal.ZERO.setScale(1);
         }
-        BigDecimal weeklyCost = plannedPerWeek.multiply(toDate.cost()).multiply(SIXTY);
+        BigDecimal weeklyCost = plannedPerWeek.multiply(Gbp.pounds(toDate.cost())).multiply(SIXTY);
         return closing.multiply(BigDecimal.valueOf(toDate.minutes())).divide(weeklyCost, 1, RoundingMode.DOWN);
     }
 
@@ -163,8 +167,7 @@ public class BudgetStatements {
         return BigDecimal.ZERO.setScale(2);
     }
 
-    private static BigDecimal[] zeros() {
-        BigDecimal zero = BigDecimal.ZERO.setScale(2);
-        return new BigDecimal[] {zero, zero, zero};
+    private static MonetaryAmount[] zeros() {
+        return new MonetaryAmount[] {Gbp.ZERO, Gbp.ZERO, Gbp.ZERO};
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.money.MonetaryAmount;
 import org.peerpay.ledger.Account;
 import org.peerpay.ledger.JournalEntry;
 import org.peerpay.ledger.Ledger;
@@ -30,11 +31,11 @@ public class Budgets {
 
     /** A budget period as reference data gives it. */
     public record BudgetPeriodDetails(long serviceUserId, LocalDate start, LocalDate end,
-                                      BigDecimal plannedHoursPerWeek, BigDecimal allocation) {
+                                      BigDecimal plannedHoursPerWeek, MonetaryAmount allocation) {
     }
 
     /** Funding as reference data gives it: one payment into a budget. */
-    public record FundingDetails(long serviceUserId, LocalDate receivedOn, BigDecimal amount, String source) {
+    public record FundingDetails(long serviceUserId, LocalDate receivedOn, MonetaryAmount amount, String source) {
     }
 
     /** The support plan's hours a week in force on a date, by service user (those with a budget period then). */
@@ -56,17 +57,17 @@ public class Budgets {
      */
     @Transactional
     public int postFunding(LocalDate asOf) {
-        record Row(long id, long serviceUserId, LocalDate receivedOn, BigDecimal amount, String source) {
+        record Row(long id, long serviceUserId, LocalDate receivedOn, MonetaryAmount amount, String source) {
         }
         Map<Long, Ledger.PostedFunding> posted = ledger.postedFunding();
         List<Row> rows = jdbc.query("select id, service_user_id, received_on, amount, source from funding"
                 + " where received_on <= ? order by id", (rs, i) -> new Row(rs.getLong(1), rs.getLong(2),
-                rs.getObject(3, LocalDate.class), rs.getBigDecimal(4), rs.getString(5)), asOf);
+                rs.getObject(3, LocalDate.class), Gbp.of(rs.getBigDecimal(4)), rs.getString(5)), asOf);
         int entries = 0;
         for (Row row : rows) {
             Ledger.PostedFunding before = posted.get(row.id());
             boolean live = before != null && before.entryId() != null;
-            if (live ? before.amount().compareTo(row.amount()) == 0 : row.amount().signum() == 0) {
+            if (live ? before.amount().isEqualTo(row.amount()) : row.amount().isZero()) {
                 continue;
             }
             if (live) {
@@ -74,7 +75,7 @@ public class Budgets {
                         + Gbp.format(row.amount()));
                 entries++;
             }
-            if (row.amount().signum() != 0) {
+            if (!row.amount().isZero()) {
                 entries += ledger.post(List.of(new JournalEntry("funding:" + row.id() + ":v"
                         + ((before == null ? 0 : before.versions()) + 1), JournalEntry.Kind.FUNDING, row.receivedOn(),
                         row.serviceUserId(), null, null, row.id(), null,
@@ -87,11 +88,11 @@ public class Budgets {
     }
 
     /** The funding received by a day, by service user. */
-    public Map<Long, BigDecimal> fundingReceived(LocalDate asOf) {
-        Map<Long, BigDecimal> received = new HashMap<>();
+    public Map<Long, MonetaryAmount> fundingReceived(LocalDate asOf) {
+        Map<Long, MonetaryAmount> received = new HashMap<>();
         jdbc.query("select service_user_id, sum(amount) from funding where received_on <= ? group by service_user_id",
                 rs -> {
-                    received.put(rs.getLong(1), rs.getBigDecimal(2));
+                    received.put(rs.getLong(1), Gbp.of(rs.getBigDecimal(2)));
                 }, asOf);
         return received;
     }
@@ -107,7 +108,7 @@ public class Budgets {
                 where (budget_period.end_date, budget_period.planned_hours_per_week, budget_period.allocation)
                     is distinct from (excluded.end_date, excluded.planned_hours_per_week, excluded.allocation)
                 """, r -> new Object[] {r.serviceUserId(), Date.valueOf(r.start()), Date.valueOf(r.end()),
-                        r.plannedHoursPerWeek(), r.allocation()});
+                        r.plannedHoursPerWeek(), Gbp.pounds(r.allocation())});
     }
 
     /** Upserts funding by service user, date and source, in the caller's transaction. */
@@ -118,6 +119,7 @@ public class Budgets {
                 insert into funding (service_user_id, received_on, amount, source) values (?, ?, ?, ?)
                 on conflict (service_user_id, received_on, source) do update set amount = excluded.amount
                 where funding.amount <> excluded.amount
-                """, r -> new Object[] {r.serviceUserId(), Date.valueOf(r.receivedOn()), r.amount(), r.source()});
+                """, r -> new Object[] {r.serviceUserId(), Date.valueOf(r.receivedOn()), Gbp.pounds(r.amount()),
+                        r.source()});
     }
 }

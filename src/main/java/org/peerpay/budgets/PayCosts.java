@@ -1,9 +1,9 @@
 package org.peerpay.budgets;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.money.MonetaryAmount;
 import org.peerpay.calendar.PayPeriod;
 
 /**
@@ -22,6 +22,6 @@ public interface PayCosts {
     Map<Long, CostAndMinutes> yearToDate(PayPeriod period);
 
     /** An employer cost and the minutes it paid for. */
-    record CostAndMinutes(BigDecimal cost, long minutes) {
+    record CostAndMinutes(MonetaryAmount cost, long minutes) {
     }
 }

@@ -4,8 +4,7 @@ import static org.peerpay.money.Gbp.format;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import org.peerpay.calendar.Dates;
 import org.peerpay.documents.Pdf;
 import org.peerpay.calendar.PayPeriod;
 import org.springframework.stereotype.Component;
@@ -14,7 +13,6 @@ import org.springframework.stereotype.Component;
 @Component
 class StatementPdf {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     void write(BudgetStatement s, PayPeriod period, Path file) {
         try (Pdf pdf = Pdf.create(file, "Budget statement " + s.periodId() + " " + s.serviceUserRef(), "PeerPay")) {
@@ -23,7 +21,7 @@ class StatementPdf {
                     {"Budget holder", s.serviceUserName() + " (" + s.serviceUserRef() + ")"},
                     {"Pay period", s.periodId()},
                     {"Council", s.council()},
-                    {"Dates", DAY.format(period.start()) + " to " + DAY.format(period.end())}}, 2);
+                    {"Dates", Dates.forPeople(period.start()) + " to " + Dates.forPeople(period.end())}}, 2);
 
             pdf.heading("Balance");
             pdf.table(new int[] {40, 16}, 1, "", "Amount")

@@ -1,6 +1,7 @@
 package org.peerpay.ledger;
 
-import java.math.BigDecimal;
+import javax.money.MonetaryAmount;
+import org.peerpay.money.Gbp;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -14,11 +15,11 @@ public record JournalEntry(String idempotencyKey, Kind kind, LocalDate entryDate
     public enum Kind { FUNDING, PAYSLIP, REVERSAL }
 
     public JournalEntry {
-        postings = postings.stream().filter(p -> p.amount().signum() != 0).toList();
-        BigDecimal sum = postings.stream().map(Posting::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (sum.signum() != 0) {
+        postings = postings.stream().filter(p -> !p.amount().isZero()).toList();
+        MonetaryAmount sum = postings.stream().map(Posting::amount).reduce(Gbp.ZERO, MonetaryAmount::add);
+        if (!sum.isZero()) {
             throw new IllegalArgumentException("entry " + idempotencyKey + " does not balance: its postings sum to "
-                    + sum.toPlainString());
+                    + Gbp.format(sum));
         }
         if (postings.isEmpty()) {
             throw new IllegalArgumentException("entry " + idempotencyKey + " has no postings");

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import javax.money.MonetaryAmount;
+import org.peerpay.money.Gbp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -120,7 +122,7 @@ public class Ledger {
                 accounts.add(p.account().name());
                 serviceUsers.add(p.serviceUserId());
                 employments.add(p.employmentId());
-                amounts.add(p.amount());
+                amounts.add(Gbp.pounds(p.amount()));
             }
         }
         if (entryIds.isEmpty()) {
@@ -147,7 +149,7 @@ public class Ledger {
      * A funding row's standing in the ledger: its live entry (not reversed) and that entry's amount, both null when
      * every entry was reversed, and how many entries it has had.
      */
-    public record PostedFunding(Long entryId, BigDecimal amount, int versions) {
+    public record PostedFunding(Long entryId, MonetaryAmount amount, int versions) {
     }
 
     /** The funding rows in the ledger, by funding id: each one's live entry, or only a count when all are reversed. */
@@ -160,7 +162,9 @@ public class Ledger {
                 from journal_entry j join posting p on p.entry_id = j.id and p.account = 'BUDGET'
                 where j.kind = 'FUNDING'
                 group by j.funding_id""", rs -> {
-            posted.put(rs.getLong(1), new PostedFunding((Long) rs.getObject(3), rs.getBigDecimal(4), rs.getInt(2)));
+            BigDecimal amount = rs.getBigDecimal(4);
+            posted.put(rs.getLong(1), new PostedFunding((Long) rs.getObject(3), amount == null ? null : Gbp.of(amount),
+                    rs.getInt(2)));
         });
         return posted;
     }
@@ -170,8 +174,8 @@ public class Ledger {
      * funding from the day the corrected funding was received), everything else from its entry date. The one
      * query of budget balances.
      */
-    public Map<Long, BigDecimal> budgetBalances(LocalDate fundedBy, LocalDate chargedBy) {
-        Map<Long, BigDecimal> balances = new HashMap<>();
+    public Map<Long, MonetaryAmount> budgetBalances(LocalDate fundedBy, LocalDate chargedBy) {
+        Map<Long, MonetaryAmount> balances = new HashMap<>();
         jdbc.query("""
                 select x.service_user_id, -sum(x.amount)
                 from posting x join journal_entry j on j.id = x.entry_id
@@ -180,20 +184,20 @@ public class Ledger {
                   and case when j.funding_id is not null then coalesce(o.entry_date, j.entry_date) <= ?
                            else j.entry_date <= ? end
                 group by x.service_user_id""", rs -> {
-            balances.put(rs.getLong(1), rs.getBigDecimal(2));
+            balances.put(rs.getLong(1), Gbp.of(rs.getBigDecimal(2)));
         }, fundedBy, chargedBy);
         return balances;
     }
 
     /** Every budget's balance with every entry counted. */
-    public Map<Long, BigDecimal> budgetBalances() {
+    public Map<Long, MonetaryAmount> budgetBalances() {
         LocalDate everything = LocalDate.of(9999, 12, 31);
         return budgetBalances(everything, everything);
     }
 
     /** The balance of one budget, as of a day. */
-    public BigDecimal balanceOf(long serviceUserId, LocalDate asOf) {
-        return budgetBalances(asOf, asOf).getOrDefault(serviceUserId, BigDecimal.ZERO.setScale(2));
+    public MonetaryAmount balanceOf(long serviceUserId, LocalDate asOf) {
+        return budgetBalances(asOf, asOf).getOrDefault(serviceUserId, Gbp.ZERO);
     }
 
     /**
@@ -201,7 +205,7 @@ public class Ledger {
      * period it paid for ({@code fundedOn} null). Amounts are what the budget gained: funding positive, pay
      * negative.
      */
-    public record BudgetMovement(long serviceUserId, LocalDate fundedOn, String periodId, BigDecimal amount) {
+    public record BudgetMovement(long serviceUserId, LocalDate fundedOn, String periodId, MonetaryAmount amount) {
     }
 
     public List<BudgetMovement> budgetMovements() {
@@ -214,7 +218,7 @@ public class Ledger {
                 left join journal_entry o on o.id = j.reverses
                 where x.account = 'BUDGET'
                 group by 1, 2, 3""", (rs, i) -> new BudgetMovement(rs.getLong(1), rs.getObject(2, LocalDate.class),
-                rs.getString(3), rs.getBigDecimal(4)));
+                rs.getString(3), Gbp.of(rs.getBigDecimal(4))));
     }
 
     /** How many payslip entries charge each payslip (its id), and which of them were reversed. */
@@ -236,13 +240,13 @@ public class Ledger {
     }
 
     /** What budgets were charged for each pay period (reversals net off). */
-    public Map<String, BigDecimal> chargesByPeriod() {
-        Map<String, BigDecimal> charges = new TreeMap<>();
+    public Map<String, MonetaryAmount> chargesByPeriod() {
+        Map<String, MonetaryAmount> charges = new TreeMap<>();
         jdbc.query("""
                 select j.period_id, sum(p.amount)
                 from journal_entry j join posting p on p.entry_id = j.id and p.account = 'BUDGET'
                 where j.period_id is not null group by j.period_id""", rs -> {
-            charges.put(rs.getString(1), rs.getBigDecimal(2));
+            charges.put(rs.getString(1), Gbp.of(rs.getBigDecimal(2)));
         });
         return charges;
     }
@@ -275,7 +279,7 @@ public class Ledger {
                 entryId);
         List<Posting> turned = jdbc.query("select account, service_user_id, employment_id, amount from posting"
                 + " where entry_id = ? order by line_no", (rs, i) -> new Posting(Account.valueOf(rs.getString(1)),
-                rs.getLong(2), (Long) rs.getObject(3), rs.getBigDecimal(4).negate()), entryId);
+                rs.getLong(2), (Long) rs.getObject(3), Gbp.of(rs.getBigDecimal(4).negate())), entryId);
         String key = "reversal:" + entryId;
         post(List.of(new JournalEntry(key, JournalEntry.Kind.REVERSAL, LocalDate.now(clock),
                 ((Number) original.get("service_user_id")).longValue(), (String) original.get("period_id"),

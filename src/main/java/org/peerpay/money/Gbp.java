@@ -20,6 +20,7 @@ public final class Gbp {
 
     public static final CurrencyUnit GBP = Monetary.getCurrency("GBP");
     public static final RoundingMode PENNY_HALF_UP = RoundingMode.HALF_UP;
+    public static final MonetaryAmount ZERO = Money.of(BigDecimal.ZERO.setScale(2), "GBP");
 
     /** Moneta's formats hold a DecimalFormat, which is not thread-safe: one per thread. */
     private static final ThreadLocal<MonetaryAmountFormat> FOR_PEOPLE = ThreadLocal.withInitial(() ->

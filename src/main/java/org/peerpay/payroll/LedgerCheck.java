@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import javax.money.MonetaryAmount;
 import org.peerpay.budgets.Budgets;
 import org.peerpay.employment.Employment;
 import org.peerpay.employment.Employments;
@@ -62,23 +63,24 @@ public class LedgerCheck {
                 + " from payslip order by id", (rs, i) -> new Payslip(rs.getLong(1), rs.getString(2), rs.getLong(3),
                 rs.getLong(4), rs.getBigDecimal(5)));
         Ledger.PayslipCharges charges = ledger.payslipCharges();
-        Map<Long, BigDecimal> costsByServiceUser = new HashMap<>();
-        Map<String, BigDecimal> costsByPeriod = new TreeMap<>();
+        Map<Long, MonetaryAmount> costsByServiceUser = new HashMap<>();
+        Map<String, MonetaryAmount> costsByPeriod = new TreeMap<>();
         for (Payslip p : payslips) {
             if (!charges.reversed().contains(p.id())) {
-                costsByServiceUser.merge(p.serviceUserId(), p.employerCost(), BigDecimal::add);
-                costsByPeriod.merge(p.periodId(), p.employerCost(), BigDecimal::add);
+                MonetaryAmount cost = Gbp.of(p.employerCost());
+                costsByServiceUser.merge(p.serviceUserId(), cost, MonetaryAmount::add);
+                costsByPeriod.merge(p.periodId(), cost, MonetaryAmount::add);
             }
         }
 
-        Map<Long, BigDecimal> balances = ledger.budgetBalances();
-        Map<Long, BigDecimal> funding = budgets.fundingReceived(asOf);
+        Map<Long, MonetaryAmount> balances = ledger.budgetBalances();
+        Map<Long, MonetaryAmount> funding = budgets.fundingReceived(asOf);
         Map<Long, People.ServiceUser> serviceUsers = people.serviceUsers();
         for (People.ServiceUser su : serviceUsers.values()) {
-            BigDecimal balance = balances.getOrDefault(su.id(), BigDecimal.ZERO);
-            BigDecimal received = funding.getOrDefault(su.id(), BigDecimal.ZERO);
-            BigDecimal charged = costsByServiceUser.getOrDefault(su.id(), BigDecimal.ZERO);
-            if (balance.compareTo(received.subtract(charged)) != 0) {
+            MonetaryAmount balance = balances.getOrDefault(su.id(), Gbp.ZERO);
+            MonetaryAmount received = funding.getOrDefault(su.id(), Gbp.ZERO);
+            MonetaryAmount charged = costsByServiceUser.getOrDefault(su.id(), Gbp.ZERO);
+            if (!balance.isEqualTo(received.subtract(charged))) {
                 breaches.add("budget of " + su.ref() + " stands at " + Gbp.format(balance) + " but its funding "
                         + Gbp.format(received) + " less its charges " + Gbp.format(charged) + " is "
                         + Gbp.format(received.subtract(charged)));
@@ -98,13 +100,13 @@ public class LedgerCheck {
         }
         checked.add(String.format("%,d payslips: each charged to its budget once", payslips.size()));
 
-        Map<String, BigDecimal> charged = ledger.chargesByPeriod();
+        Map<String, MonetaryAmount> charged = ledger.chargesByPeriod();
         TreeSet<String> periods = new TreeSet<>(charged.keySet());
         periods.addAll(costsByPeriod.keySet());
         for (String period : periods) {
-            BigDecimal charge = charged.getOrDefault(period, BigDecimal.ZERO);
-            BigDecimal cost = costsByPeriod.getOrDefault(period, BigDecimal.ZERO);
-            if (charge.compareTo(cost) != 0) {
+            MonetaryAmount charge = charged.getOrDefault(period, Gbp.ZERO);
+            MonetaryAmount cost = costsByPeriod.getOrDefault(period, Gbp.ZERO);
+            if (!charge.isEqualTo(cost)) {
                 breaches.add("period " + period + ": budgets were charged " + Gbp.format(charge) + " but its"
                         + " payslips' employer costs are " + Gbp.format(cost));
             }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.money.MonetaryAmount;
 import org.peerpay.budgets.Budgets;
 import org.peerpay.employment.Employment;
 import org.peerpay.employment.Employments;
@@ -72,12 +73,12 @@ class PayRunSteps {
         }
         LocalDate payDate = jdbc.queryForObject("select pay_date from pay_run where id = ?", LocalDate.class,
                 scope.payRunId());
-        Map<Long, BigDecimal> balances = ledger.budgetBalances(scope.period().end(), payDate);
+        Map<Long, MonetaryAmount> balances = ledger.budgetBalances(scope.period().end(), payDate);
         Map<Long, BigDecimal> planned = budgets.plannedHoursPerWeek(scope.period().end());
         Map<Long, People.ServiceUser> serviceUsers = people.serviceUsers();
         List<Review> reviews = new ArrayList<>();
         reviewed.forEach((id, minutesAndCost) -> reviews.add(new Review(id, minutesAndCost[0].intValueExact(),
-                minutesAndCost[1], balances.getOrDefault(id, BigDecimal.ZERO.setScale(2)), planned.get(id),
+                minutesAndCost[1], Gbp.pounds(balances.getOrDefault(id, Gbp.ZERO)), planned.get(id),
                 serviceUsers.get(id).retentionWeeks())));
         BigDecimal weeks = scope.period().weeks();
         List<Raised> raised = new ArrayList<>();

@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.money.MonetaryAmount;
 import org.peerpay.employment.Employments;
 import org.peerpay.exceptions.ExceptionType;
 import org.peerpay.exceptions.Exceptions;
+import org.peerpay.money.Gbp;
 import org.peerpay.statutory.PayFrequency;
 import org.peerpay.statutory.TaxYears;
 import org.peerpay.system.Jobs;
@@ -61,7 +63,7 @@ public class PayRuns {
 
     /** What a run did, or why there was nothing to do. */
     public record Summary(PayPeriod period, int runNumber, LocalDate payDate, boolean ran, String note, int payslips,
-            BigDecimal gross, BigDecimal net, BigDecimal employerCost, int budgetsCharged, int shiftsHeld,
+            MonetaryAmount gross, MonetaryAmount net, MonetaryAmount employerCost, int budgetsCharged, int shiftsHeld,
             Map<ExceptionType, Integer> exceptions, Path payslipsFile, Path exceptionsFile,
             Map<String, Duration> stepTimes) {
     }
@@ -92,7 +94,7 @@ public class PayRuns {
                         + " and run_number = ?", LocalDate.class, period.id(), last);
                 return new Summary(period, last, null, false, period.id() + " was paid on " + completed
                         + (last > 1 ? " (run " + last + ")" : "") + "; nothing has been released since, so there is"
-                        + " nothing to pay", 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, Map.of(),
+                        + " nothing to pay", 0, Gbp.ZERO, Gbp.ZERO, Gbp.ZERO, 0, 0, Map.of(),
                         null, null, Map.of());
             }
             run = last == null ? 1 : last + 1;
@@ -134,7 +136,8 @@ public class PayRuns {
                 from payslip where pay_run_id = ?""", payRunId);
         int held = shifts.heldBy(payRunId);
         return new Summary(period, run, payDate, true, null, ((Number) totals.get("payslips")).intValue(),
-                (BigDecimal) totals.get("gross"), (BigDecimal) totals.get("net"), (BigDecimal) totals.get("cost"),
+                Gbp.of((BigDecimal) totals.get("gross")), Gbp.of((BigDecimal) totals.get("net")),
+                Gbp.of((BigDecimal) totals.get("cost")),
                 ((Number) totals.get("budgets")).intValue(), held, exceptions.countsOfPayRun(payRunId),
                 PayRunFiles.payslipsFile(outDir, period), Exceptions.file(outDir, period), stepTimes);
     }

@@ -14,6 +14,7 @@ import org.peerpay.budgets.PayCosts;
 import org.peerpay.calendar.PayPeriod;
 import org.peerpay.employment.Employment;
 import org.peerpay.employment.Employments;
+import org.peerpay.money.Gbp;
 import org.peerpay.people.People;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -53,8 +54,9 @@ class PayslipCosts implements PayCosts {
             People.Mentor mentor = mentors.get(rs.getLong(2));
             costs.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new BudgetStatement.MentorCost(
                     mentor.ref(), mentor.name(), employmentsById.get(rs.getLong(3)).ref(),
-                    BigDecimal.valueOf(rs.getLong(4)).divide(SIXTY, 2, RoundingMode.HALF_UP), rs.getBigDecimal(5),
-                    rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9)));
+                    BigDecimal.valueOf(rs.getLong(4)).divide(SIXTY, 2, RoundingMode.HALF_UP), Gbp.of(rs.getBigDecimal(5)),
+                    Gbp.of(rs.getBigDecimal(6)), Gbp.of(rs.getBigDecimal(7)), Gbp.of(rs.getBigDecimal(8)),
+                    Gbp.of(rs.getBigDecimal(9))));
         }, period.id());
         costs.values().forEach(list -> list.sort(Comparator.comparing(BudgetStatement.MentorCost::mentorRef)
                 .thenComparing(BudgetStatement.MentorCost::employmentRef)));
@@ -67,7 +69,7 @@ class PayslipCosts implements PayCosts {
         jdbc.query("select service_user_id, period_id, sum(employer_cost), sum(minutes) from payslip"
                 + " where period_id like ? group by service_user_id, period_id", rs -> {
             if (!PayPeriod.parse(rs.getString(2)).start().isAfter(period.start())) {
-                toDate.merge(rs.getLong(1), new CostAndMinutes(rs.getBigDecimal(3), rs.getLong(4)),
+                toDate.merge(rs.getLong(1), new CostAndMinutes(Gbp.of(rs.getBigDecimal(3)), rs.getLong(4)),
                         (a, b) -> new CostAndMinutes(a.cost().add(b.cost()), a.minutes() + b.minutes()));
             }
         }, period.taxYear() + "/%");

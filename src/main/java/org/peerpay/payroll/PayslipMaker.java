@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import org.peerpay.exceptions.ExceptionType;
 import org.peerpay.money.Gbp;
 import org.peerpay.money.HourlyRate;
+import org.peerpay.money.Minutes;
 import org.peerpay.statutory.EmploymentAllowance;
 import org.peerpay.statutory.MinimumWageCheck;
 import org.peerpay.statutory.PayFrequency;
@@ -39,7 +40,6 @@ import org.peerpay.wagefloor.WageFloorProperties;
 final class PayslipMaker {
 
     static final String EMERGENCY_CODE = "1257L";
-    private static final BigDecimal SIXTY = BigDecimal.valueOf(60);
 
     private final PayPeriod period;
     private final LocalDate payDate;
@@ -229,9 +229,9 @@ final class PayslipMaker {
         });
     }
 
-    /** Minutes × rate ÷ 60, half-up to the penny: the one rounding of a rate line. */
-    static BigDecimal pay(int minutes, BigDecimal ratePounds) {
-        return ratePounds.multiply(BigDecimal.valueOf(minutes)).divide(SIXTY, 2, Gbp.PENNY_HALF_UP);
+    /** A rate line's pay: the one rate-times-minutes function, {@link HourlyRate#payFor}, rounded once. */
+    private static BigDecimal pay(int minutes, BigDecimal ratePounds) {
+        return Gbp.pounds(new HourlyRate(ratePounds).payFor(Minutes.of(minutes)));
     }
 
     /** Like {@code 12h 30m}. */

@@ -15,6 +15,7 @@ import org.peerpay.ledger.Account;
 import org.peerpay.ledger.JournalEntry;
 import org.peerpay.ledger.Ledger;
 import org.peerpay.ledger.Posting;
+import org.peerpay.money.Gbp;
 import org.peerpay.statutory.PayslipFigures;
 import org.peerpay.timesheets.PayableShifts;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -135,10 +136,10 @@ class PayslipWriter implements ItemWriter<PayslipDraft> {
         return new JournalEntry("payslip:" + scope.period().id() + ":" + scope.runNumber() + ":" + t.ref(),
                 JournalEntry.Kind.PAYSLIP, d.payDate(), su, scope.period().id(), payslipId, null, null,
                 "Pay " + scope.period().id() + " " + t.mentorRef() + " (" + t.ref() + ")",
-                List.of(Posting.debit(Account.BUDGET, su, null, d.employerCost()),
-                        Posting.credit(Account.NET_PAY_OWED, su, t.id(), f.netPay()),
-                        Posting.credit(Account.HMRC_OWED, su, null, hmrc),
-                        Posting.credit(Account.PENSION_OWED, su, null, pension)));
+                List.of(Posting.debit(Account.BUDGET, su, null, Gbp.of(d.employerCost())),
+                        Posting.credit(Account.NET_PAY_OWED, su, t.id(), Gbp.of(f.netPay())),
+                        Posting.credit(Account.HMRC_OWED, su, null, Gbp.of(hmrc)),
+                        Posting.credit(Account.PENSION_OWED, su, null, Gbp.of(pension))));
     }
 
     private void holdShifts(List<? extends PayslipDraft> drafts) {

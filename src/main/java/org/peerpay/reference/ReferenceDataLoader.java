@@ -19,6 +19,7 @@ import org.peerpay.csv.CsvRow;
 import org.peerpay.csv.CsvTable;
 import org.peerpay.budgets.Budgets;
 import org.peerpay.employment.Employments;
+import org.peerpay.money.Gbp;
 import org.peerpay.people.NiNumber;
 import org.peerpay.people.People;
 import org.peerpay.system.Upserts;
@@ -210,7 +211,7 @@ public class ReferenceDataLoader {
         requireNoOverlap(file, rows);
         return save(file, rows, () -> budgets.saveBudgetPeriods(rows.stream()
                 .map(r -> new Budgets.BudgetPeriodDetails(r.serviceUserId(), r.start(), r.end(), r.hours(),
-                        r.allocation())).toList()));
+                        Gbp.of(r.allocation()))).toList()));
     }
 
     record FundingRow(String serviceUserRef, long serviceUserId, LocalDate date, BigDecimal amount, String source) {
@@ -234,7 +235,8 @@ public class ReferenceDataLoader {
         requireUnique(file, rows, r -> r.serviceUserRef() + " " + r.date() + " " + r.source(),
                 "service_user_ref, date and source");
         return save(file, rows, () -> budgets.saveFunding(rows.stream()
-                .map(r -> new Budgets.FundingDetails(r.serviceUserId(), r.date(), r.amount(), r.source())).toList()));
+                .map(r -> new Budgets.FundingDetails(r.serviceUserId(), r.date(), Gbp.of(r.amount()), r.source()))
+                .toList()));
     }
 
     /** Saves a file's rows through their owner, in one transaction, and says what changed. */

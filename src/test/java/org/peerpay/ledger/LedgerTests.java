@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.peerpay.money.Gbp;
 import org.peerpay.budgets.Budgets;
 import org.peerpay.payroll.LedgerCheck;
 import org.peerpay.reference.ReferenceDataLoader;
@@ -84,9 +85,9 @@ class LedgerTests extends DatabaseTest {
     @Test
     void refusesAnEntryThatDoesNotBalance() {
         assertThatThrownBy(() -> new JournalEntry("x", JournalEntry.Kind.FUNDING, LocalDate.of(2026, 4, 1), su1, null,
-                null, null, null, "lopsided", List.of(Posting.debit(Account.FUNDER, su1, null, BigDecimal.TEN),
-                Posting.credit(Account.BUDGET, su1, null, BigDecimal.ONE))))
-                .hasMessageContaining("does not balance: its postings sum to 9");
+                null, null, null, "lopsided", List.of(Posting.debit(Account.FUNDER, su1, null, Gbp.of("10.00")),
+                Posting.credit(Account.BUDGET, su1, null, Gbp.of("1.00")))))
+                .hasMessageContaining("does not balance: its postings sum to £9.00");
         // and the database refuses one that gets past the check
         assertThatThrownBy(() -> jdbc.execute("""
                 with e as (insert into journal_entry (idempotency_key, kind, entry_date, service_user_id, description)

@@ -1,5 +1,6 @@
 package org.peerpay.payroll;
 
+import org.peerpay.money.Gbp;
 import org.peerpay.calendar.PayPeriod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.peerpay.support.SmallCouncil.TIMESHEET_HEADER;
@@ -42,7 +43,7 @@ class HoldPolicyTests extends CouncilTest {
         // E3: 5h at £14.00 = 70.00, uplift to £14.38 = 1.90, holiday 8.68: 80.58
         assertThat(supplementary.runNumber()).isEqualTo(2);
         assertThat(supplementary.payslips()).isEqualTo(1);
-        assertThat(supplementary.gross()).isEqualByComparingTo("80.58");
+        assertThat(supplementary.gross()).isEqualTo(Gbp.of("80.58"));
         assertThat(jdbc.queryForList("select status from timesheet_line", String.class)).containsOnly("PAID");
         assertThat(Files.exists(OUT.resolve("payslips/2026-27/4W08/SU1/M2-run2.pdf"))).isTrue();
         assertThat(Files.readAllLines(OUT.resolve("payslips/2026-27/4W08/payslips.csv"))).hasSize(3);

@@ -1,5 +1,6 @@
 package org.peerpay.payroll;
 
+import org.peerpay.money.Gbp;
 import org.peerpay.exceptions.ExceptionType;
 import org.peerpay.calendar.PayPeriod;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,7 +68,7 @@ class PayRunJobTests extends CouncilTest {
 
         // 4W07, E1: 2h at £15 = 30.00; holiday 12.07% = 3.62; no tax (free pay to week 32 is 32 x 241.92), no NIC
         assertThat(seven.payslips()).isEqualTo(1);
-        assertThat(seven.employerCost()).isEqualByComparingTo("33.62");
+        assertThat(seven.employerCost()).isEqualTo(Gbp.of("33.62"));
         assertThat(seven.payDate()).isEqualTo(LocalDate.of(2026, 10, 23));
         assertThat(csv(OUT.resolve("payslips/2026-27/4W08/payslips.csv"))).containsExactly(
                 String.join(",", PayRunFiles.PAYSLIP_COLUMNS),
@@ -85,9 +86,9 @@ class PayRunJobTests extends CouncilTest {
                 // E4: 1h30 at £14.50 = 21.75, holiday 2.63; BR 24 x 20% = 4.80; opted out of the pension
                 "2026-27/4W08,SU2,M2,E4,90,21.75,0.00,0.00,2.63,24.38,4.80,0.00,0.00,19.58,0.00,0.00,0.00,24.38");
         assertThat(eight.payDate()).isEqualTo(LocalDate.of(2026, 11, 20));
-        assertThat(eight.gross()).isEqualByComparingTo("2043.77");
-        assertThat(eight.net()).isEqualByComparingTo("1719.53");
-        assertThat(eight.employerCost()).isEqualByComparingTo("2205.63");
+        assertThat(eight.gross()).isEqualTo(Gbp.of("2043.77"));
+        assertThat(eight.net()).isEqualTo(Gbp.of("1719.53"));
+        assertThat(eight.employerCost()).isEqualTo(Gbp.of("2205.63"));
         assertThat(eight.budgetsCharged()).isEqualTo(2);
         assertThat(jdbc.queryForList("select description from payslip_line l join payslip p on p.id = l.payslip_id"
                 + " join employment e on e.id = p.employment_id where e.ref = 'E3' and p.period_id = ? order by line_no",
