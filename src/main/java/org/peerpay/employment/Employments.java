@@ -27,12 +27,12 @@ public class Employments {
 
     /** An employment as reference data gives it (its first rate takes effect on its start date). */
     public record EmploymentDetails(String ref, long serviceUserId, long mentorId, LocalDate start, LocalDate end,
-                                    BigDecimal rate, String frequency, String taxCode, boolean week1Month1,
+                                    HourlyRate rate, String frequency, String taxCode, boolean week1Month1,
                                     String niCategory, String holidayPay, String pension) {
     }
 
     /** An hourly rate taking effect on a date. */
-    public record RateDetails(String employmentRef, LocalDate effectiveFrom, BigDecimal rate) {
+    public record RateDetails(String employmentRef, LocalDate effectiveFrom, HourlyRate rate) {
     }
 
     public Map<String, Long> ids() {
@@ -115,6 +115,6 @@ public class Employments {
                 select id, ?, ? from employment where ref = ?
                 on conflict (employment_id, effective_from) do update set hourly_rate = excluded.hourly_rate
                 where employment_rate.hourly_rate <> excluded.hourly_rate
-                """, r -> new Object[] {Date.valueOf(r.effectiveFrom()), r.rate(), r.employmentRef()});
+                """, r -> new Object[] {Date.valueOf(r.effectiveFrom()), r.rate().pounds(), r.employmentRef()});
     }
 }

@@ -20,6 +20,7 @@ import org.peerpay.csv.CsvTable;
 import org.peerpay.budgets.Budgets;
 import org.peerpay.employment.Employments;
 import org.peerpay.money.Gbp;
+import org.peerpay.money.HourlyRate;
 import org.peerpay.people.NiNumber;
 import org.peerpay.people.People;
 import org.peerpay.system.Upserts;
@@ -155,7 +156,7 @@ public class ReferenceDataLoader {
                             && Boolean.TRUE.equals(row.yesNo("week1_month1"));
                     String category = row.oneOf("ni_category", NI_CATEGORIES);
                     return new Employments.EmploymentDetails(row.text("employment_ref"), orZero(serviceUser), orZero(mentor), start,
-                            end, row.hourlyRate("hourly_rate"), row.oneOf("pay_frequency", PAY_FREQUENCIES),
+                            end, hourlyRate(row), row.oneOf("pay_frequency", PAY_FREQUENCIES),
                             taxCode, week1Month1, category == null ? null : category.toUpperCase(Locale.ROOT),
                             row.oneOf("holiday_pay", HOLIDAY_PAY), row.oneOf("pension", PENSION));
                 });
@@ -172,7 +173,7 @@ public class ReferenceDataLoader {
                 Set.of("employment_ref", "effective_from", "hourly_rate"), row -> {
                     known(row, "employment_ref", employmentIds, "employments.csv");
                     return new Employments.RateDetails(row.text("employment_ref"), row.date("effective_from"),
-                            row.hourlyRate("hourly_rate"));
+                            hourlyRate(row));
                 });
         requireUnique(file, rows, r -> r.employmentRef() + " from " + r.effectiveFrom(),
                 "employment_ref and effective_from");
@@ -243,6 +244,12 @@ public class ReferenceDataLoader {
     private FileLoad save(Path file, List<?> rows, Supplier<Upserts.Counted> saving) {
         Upserts.Counted counted = transaction.execute(status -> saving.get());
         return new FileLoad(file.getFileName().toString(), true, rows.size(), counted.added(), counted.changed());
+    }
+
+    /** The row's {@code hourly_rate}, or null when it is not one (the row then has a problem and is refused). */
+    private static HourlyRate hourlyRate(CsvRow row) {
+        BigDecimal rate = row.hourlyRate("hourly_rate");
+        return rate == null ? null : new HourlyRate(rate);
     }
 
     private static Long known(CsvRow row, String column, Map<String, Long> ids, String whereDefined) {
