@@ -34,7 +34,7 @@ class StatementPdf {
             pdf.heading("Employer costs by mentor");
             Pdf.Table costs = pdf.table(new int[] {32, 12, 14, 14, 15, 14, 15}, 1, "Mentor (employment)",
                     "Hours", "Gross pay", "Employer NIC", "Allowance offset", "Employer pension", "Employer cost");
-            BigDecimal hours = BigDecimal.ZERO;
+            BigDecimal hours = BigDecimal.ZERO.setScale(2);
             for (BudgetStatement.MentorCost m : s.mentors()) {
                 costs.row(m.mentorName() + " (" + m.mentorRef() + ", " + m.employmentRef() + ")", m.hours().toPlainString(),
                         format(m.grossPay()), format(m.employerNic()), format(m.employmentAllowanceOffset().negate()),

@@ -78,11 +78,11 @@ class PayRunJobConfiguration {
 
     @Bean
     @StepScope
-    PayslipProcessor payslipProcessor(JdbcTemplate jdbc, PayRunRulesStore rulesStore,
+    PayslipProcessor payslipProcessor(JdbcTemplate jdbc, PayRunRepository payRuns,
                                       @Value("#{stepExecution}") StepExecution step,
                                       @Value("#{jobParameters['payDate']}") LocalDate payDate) {
         PayRunScope payRunScope = scopeOf(step);
-        PayRunRules rules = rulesStore.recorded(payRunScope.payRunId());
+        PayRunRules rules = payRuns.findById(payRunScope.payRunId()).orElseThrow().rules();
         return new PayslipProcessor(new PayslipMaker(payRunScope.period(), payDate, rules.verifiedTaxYear(),
                 rules.floorSchedule(), rules.floorPolicy(), rules.statutoryMinimum(), rules.pensionBasis(),
                 payRunScope.supplementary(), RunningFigures.load(jdbc, rules.taxYear())));
@@ -106,10 +106,11 @@ class PayRunJobConfiguration {
 
     @Bean
     Step reviewBudgetsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                           PayRunSteps steps, PayRunRulesStore rules) {
+                           PayRunSteps steps, PayRunRepository payRuns) {
         return setStep("reviewBudgetsStep", jobRepository, transactionManager, step -> {
             PayRunScope scope = scopeOf(step);
-            return steps.reviewBudgets(scope, rules.recorded(scope.payRunId()).planTolerancePercent());
+            return steps.reviewBudgets(scope, payRuns.findById(scope.payRunId()).orElseThrow().rules()
+                    .planTolerancePercent());
         });
     }
 

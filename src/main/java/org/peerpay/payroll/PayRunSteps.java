@@ -35,10 +35,12 @@ class PayRunSteps {
     private final Budgets budgets;
     private final People people;
     private final Employments employments;
+    private final PayRunRepository payRuns;
 
     PayRunSteps(JdbcTemplate jdbc, Exceptions exceptions, Ledger ledger, Budgets budgets, People people,
-                Employments employments) {
+                Employments employments, PayRunRepository payRuns) {
         this.jdbc = jdbc;
+        this.payRuns = payRuns;
         this.exceptions = exceptions;
         this.ledger = ledger;
         this.budgets = budgets;
@@ -71,8 +73,7 @@ class PayRunSteps {
                 }
             }
         }
-        LocalDate payDate = jdbc.queryForObject("select pay_date from pay_run where id = ?", LocalDate.class,
-                scope.payRunId());
+        LocalDate payDate = payRuns.getReferenceById(scope.payRunId()).payDate();
         Map<Long, MonetaryAmount> balances = ledger.budgetBalances(scope.period().end(), payDate);
         Map<Long, BigDecimal> planned = budgets.plannedHoursPerWeek(scope.period().end());
         Map<Long, People.ServiceUser> serviceUsers = people.serviceUsers();
@@ -128,7 +129,7 @@ class PayRunSteps {
 
     /** Marks the run completed: from now on its payslips are final and a new run of the period is supplementary. */
     int completeRun(PayRunScope scope) {
-        return jdbc.update("update pay_run set status = 'COMPLETED', completed_at = now() where id = ?",
-                scope.payRunId());
+        payRuns.getReferenceById(scope.payRunId()).complete();
+        return 1;
     }
 }

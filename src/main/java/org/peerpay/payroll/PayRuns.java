@@ -44,13 +44,15 @@ public class PayRuns {
     private final Exceptions exceptions;
     private final PayableShifts shifts;
     private final Employments employments;
-    private final PayRunRulesStore rules;
+    private final PayRunRepository payRuns;
+    private final TodaysRules todaysRules;
 
     PayRuns(JdbcTemplate jdbc, Jobs jobs, Job payRunJob, PayCalendar calendar, TaxYears taxYears,
             PeerPayProperties properties, Exceptions exceptions, PayableShifts shifts, Employments employments,
-            PayRunRulesStore rules) {
+            PayRunRepository payRuns, TodaysRules todaysRules) {
         this.jdbc = jdbc;
-        this.rules = rules;
+        this.payRuns = payRuns;
+        this.todaysRules = todaysRules;
         this.shifts = shifts;
         this.employments = employments;
         this.exceptions = exceptions;
@@ -74,31 +76,16 @@ public class PayRuns {
 
     /** As {@link #pay(PayPeriod)}, writing the period's files under another output directory. */
     public Summary pay(PayPeriod period, Path outDir) {
-        List<Map<String, Object>> unfinished = jdbc.queryForList("select id, run_number, import_bound, pay_date"
-                + " from pay_run where period_id = ? and status = 'RUNNING'", period.id());
-        long payRunId;
-        int run;
-        long importBound;
-        LocalDate payDate;
-        if (!unfinished.isEmpty()) {
-            Map<String, Object> left = unfinished.get(0);
-            payRunId = ((Number) left.get("id")).longValue();
-            run = ((Number) left.get("run_number")).intValue();
-            importBound = ((Number) left.get("import_bound")).longValue();
-            payDate = ((java.sql.Date) left.get("pay_date")).toLocalDate();
-        } else {
-            Integer last = jdbc.queryForObject("select max(run_number) from pay_run where period_id = ?",
-                    Integer.class, period.id());
+        PayRun payRun = payRuns.findFirstByPeriodIdAndStatus(period.id(), PayRun.Status.RUNNING).orElse(null);
+        if (payRun == null) {
+            PayRun last = payRuns.findFirstByPeriodIdOrderByRunNumberDesc(period.id()).orElse(null);
             if (last != null && !hasReleasedShifts(period)) {
-                LocalDate completed = jdbc.queryForObject("select completed_at::date from pay_run where period_id = ?"
-                        + " and run_number = ?", LocalDate.class, period.id(), last);
-                return new Summary(period, last, null, false, period.id() + " was paid on " + completed
-                        + (last > 1 ? " (run " + last + ")" : "") + "; nothing has been released since, so there is"
-                        + " nothing to pay", 0, Gbp.ZERO, Gbp.ZERO, Gbp.ZERO, 0, 0, Map.of(),
-                        null, null, Map.of());
+                return new Summary(period, last.runNumber(), null, false, period.id() + " was paid on "
+                        + last.completedAt().toLocalDate() + (last.runNumber() > 1 ? " (run " + last.runNumber() + ")"
+                        : "") + "; nothing has been released since, so there is nothing to pay", 0, Gbp.ZERO,
+                        Gbp.ZERO, Gbp.ZERO, 0, 0, Map.of(), null, null, Map.of());
             }
-            run = last == null ? 1 : last + 1;
-            payDate = calendar.payDate(period);
+            LocalDate payDate = calendar.payDate(period);
             String taxYear = calendar.taxPeriod(period).taxYear();
             try {
                 taxYears.get(taxYear);
@@ -107,12 +94,16 @@ public class PayRuns {
                         + " tax year " + taxYear + ", and " + e.getMessage() + ". Add that tax year's figures to"
                         + " batch-config/tax-years first.");
             }
-            importBound = shifts.importBound();
-            payRunId = jdbc.queryForObject("insert into pay_run (period_id, run_number, pay_date, import_bound, status)"
-                    + " values (?, ?, ?, ?, 'RUNNING') returning id", Long.class, period.id(), run, payDate,
-                    importBound);
+            payRun = payRuns.save(PayRun.start(period, last == null ? 1 : last.runNumber() + 1, payDate,
+                    shifts.importBound(), todaysRules.forTaxYear(taxYear)));
+        } else if (payRun.recordRulesIfAbsent(todaysRules.forTaxYear(
+                PayPeriod.containing(period.frequency(), payRun.payDate()).taxYear()))) {
+            payRun = payRuns.save(payRun);
         }
-        rules.recordIfAbsent(payRunId, PayPeriod.containing(period.frequency(), payDate).taxYear());
+        long payRunId = payRun.id();
+        int run = payRun.runNumber();
+        LocalDate payDate = payRun.payDate();
+        long importBound = payRun.importBound();
         JobExecution execution = jobs.run(payRunJob, new JobParametersBuilder()
                 .addString("period", period.id())
                 .addLong("run", (long) run)
@@ -148,7 +139,7 @@ public class PayRuns {
     }
 
     private List<Long> runsOf(PayPeriod period) {
-        return jdbc.queryForList("select id from pay_run where period_id = ?", Long.class, period.id());
+        return payRuns.findByPeriodId(period.id()).stream().map(PayRun::id).toList();
     }
 
     /**
@@ -159,11 +150,10 @@ public class PayRuns {
     public List<PayPeriod> periodsDue(LocalDate asOf) {
         List<PayPeriod> due = new ArrayList<>();
         List<Long> released = shifts.runsWithReleasedShifts();
-        List<PayPeriod> open = new ArrayList<>(jdbc.queryForList("select distinct period_id from pay_run"
-                + " where status = 'RUNNING'", String.class).stream().map(PayPeriod::parse).toList());
+        List<PayPeriod> open = new ArrayList<>(payRuns.periodsWithRunningRuns().stream().map(PayPeriod::parse)
+                .toList());
         if (!released.isEmpty()) {
-            jdbc.queryForList("select distinct period_id from pay_run where id = any(?)", String.class,
-                    (Object) released.toArray(Long[]::new)).forEach(id -> open.add(PayPeriod.parse(id)));
+            payRuns.periodsOf(released).forEach(id -> open.add(PayPeriod.parse(id)));
         }
         for (PayFrequency frequency : PayFrequency.values()) {
             for (PayPeriod period : open) {
@@ -178,9 +168,7 @@ public class PayRuns {
             }
             for (PayPeriod period = PayPeriod.containing(frequency, oldest); period.end().isBefore(asOf);
                     period = period.next()) {
-                boolean paid = Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from pay_run"
-                        + " where period_id = ?)", Boolean.class, period.id()));
-                if (!paid && !due.contains(period)) {
+                if (!payRuns.existsByPeriodId(period.id()) && !due.contains(period)) {
                     due.add(period);
                 }
             }

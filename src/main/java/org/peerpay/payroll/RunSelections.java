@@ -2,18 +2,17 @@ package org.peerpay.payroll;
 
 import org.peerpay.employment.Employments;
 import org.peerpay.timesheets.PayableShifts;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** The timesheet lines a run's scope selects: its frequency's employments, and for a supplementary run its period's earlier runs. */
 @Component
 class RunSelections {
 
-    private final JdbcTemplate jdbc;
+    private final PayRunRepository payRuns;
     private final Employments employments;
 
-    RunSelections(JdbcTemplate jdbc, Employments employments) {
-        this.jdbc = jdbc;
+    RunSelections(PayRunRepository payRuns, Employments employments) {
+        this.payRuns = payRuns;
         this.employments = employments;
     }
 
@@ -25,7 +24,7 @@ class RunSelections {
     }
 
     private long[] earlierRuns(PayRunScope scope) {
-        return jdbc.queryForList("select id from pay_run where period_id = ? and run_number < ?", Long.class,
-                scope.period().id(), scope.runNumber()).stream().mapToLong(Long::longValue).toArray();
+        return payRuns.findByPeriodId(scope.period().id()).stream().filter(r -> r.runNumber() < scope.runNumber())
+                .mapToLong(PayRun::id).toArray();
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.peerpay.calendar.PayPeriod;
 import org.peerpay.support.CouncilTest;
 import org.peerpay.system.JobFailedException;
+import org.peerpay.timesheets.PayableShifts;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A pay run records the rules it pays by when it starts, and a resumed run pays by them, whatever changed since. */
@@ -19,7 +20,13 @@ class PayRunRulesTests extends CouncilTest {
     static final PayPeriod P08 = PayPeriod.parse("2026-27/4W08");
 
     @Autowired
-    PayRunRulesStore rules;
+    PayRunRepository payRunRepository;
+
+    @Autowired
+    TodaysRules todaysRules;
+
+    @Autowired
+    PayableShifts shifts;
 
     @Test
     void recordsThePolicyTheFloorsAndTheTaxYearDataItPaysBy() throws Exception {
@@ -69,10 +76,20 @@ class PayRunRulesTests extends CouncilTest {
 
     /** A run of 4W08 as a process leaves it that died after recording its rules and before paying anything. */
     long startedButNotPaid() {
-        long run = jdbc.queryForObject("insert into pay_run (period_id, run_number, pay_date, import_bound, status)"
-                + " values (?, 1, ?, (select max(id) from timesheet_import), 'RUNNING') returning id", Long.class,
-                P08.id(), LocalDate.of(2026, 11, 20));
-        rules.recordIfAbsent(run, "2026-27");
-        return run;
+        return payRunRepository.save(PayRun.start(P08, 1, LocalDate.of(2026, 11, 20), shifts.importBound(),
+                todaysRules.forTaxYear("2026-27"))).id();
+    }
+
+    @Test
+    void aRunStartedBeforeRulesWereRecordedRecordsTodaysWhenResumed() {
+        smallCouncil(true);
+        importShifts("shifts.csv", "M2,SU1,2026-10-20,10:00,12:30,0,,\n");
+        jdbc.update("insert into pay_run (period_id, run_number, pay_date, import_bound, status) values (?, 1, ?,"
+                + " (select max(id) from timesheet_import), 'RUNNING')", P08.id(), LocalDate.of(2026, 11, 20));
+
+        PayRuns.Summary resumed = payRuns.pay(P08);
+
+        assertThat(resumed.payslips()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select floor_policy from pay_run", String.class)).isEqualTo("UPLIFT");
     }
 }
