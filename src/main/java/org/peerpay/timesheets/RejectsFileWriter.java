@@ -24,11 +24,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class RejectsFileWriter implements Tasklet {
 
     private final JdbcTemplate jdbc;
+    private final TimesheetImportRepository imports;
     private final long importId;
     private final Path rejectsFile;
 
-    RejectsFileWriter(JdbcTemplate jdbc, long importId, Path rejectsFile) {
+    RejectsFileWriter(JdbcTemplate jdbc, TimesheetImportRepository imports, long importId, Path rejectsFile) {
         this.jdbc = jdbc;
+        this.imports = imports;
         this.importId = importId;
         this.rejectsFile = rejectsFile;
     }
@@ -39,9 +41,8 @@ class RejectsFileWriter implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
-        Integer rejected = jdbc.queryForObject("select rejected from timesheet_import where id = ?", Integer.class,
-                importId);
-        if (rejected == null || rejected == 0) {
+        TimesheetImport completing = imports.findById(importId).orElseThrow();
+        if (completing.rejected() == 0) {
             Files.deleteIfExists(rejectsFile);
         } else {
             try (CsvOutput out = CsvOutput.create(rejectsFile, "mentor_ref", "service_user_ref", "date", "start",
@@ -65,7 +66,7 @@ class RejectsFileWriter implements Tasklet {
                 throw e.getCause();
             }
         }
-        jdbc.update("update timesheet_import set status = 'COMPLETED', completed_at = now() where id = ?", importId);
+        completing.complete();
         return RepeatStatus.FINISHED;
     }
 }

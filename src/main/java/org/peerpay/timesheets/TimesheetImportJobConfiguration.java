@@ -115,9 +115,11 @@ class TimesheetImportJobConfiguration {
 
     @Bean
     @StepScope
-    RejectsFileWriter rejectsFileWriter(JdbcTemplate jdbc, @Value("#{jobParameters['importId']}") Long importId,
+    RejectsFileWriter rejectsFileWriter(JdbcTemplate jdbc, TimesheetImportRepository imports,
+                                        @Value("#{jobParameters['importId']}") Long importId,
                                         @Value("#{jobParameters['fileName']}") String fileName,
                                         @Value("#{jobParameters['outDir']}") String outDir) {
-        return new RejectsFileWriter(jdbc, importId, RejectsFileWriter.rejectsFile(Path.of(outDir), fileName));
+        return new RejectsFileWriter(jdbc, imports, importId, RejectsFileWriter.rejectsFile(Path.of(outDir),
+                fileName));
     }
 }

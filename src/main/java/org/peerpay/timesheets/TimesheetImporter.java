@@ -3,7 +3,6 @@ package org.peerpay.timesheets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -40,10 +39,13 @@ public class TimesheetImporter {
     private final PeerPayProperties properties;
     private final TransactionTemplate transactions;
     private final Exceptions exceptions;
+    private final TimesheetImportRepository imports;
 
     TimesheetImporter(JdbcTemplate jdbc, Jobs jobs, Job timesheetImportJob, PeerPayProperties properties,
-                      PlatformTransactionManager transactionManager, Exceptions exceptions) {
+                      PlatformTransactionManager transactionManager, Exceptions exceptions,
+                      TimesheetImportRepository imports) {
         this.jdbc = jdbc;
+        this.imports = imports;
         this.exceptions = exceptions;
         this.transactions = new TransactionTemplate(transactionManager);
         this.jobs = jobs;
@@ -76,17 +78,15 @@ public class TimesheetImporter {
                         + " import.");
             }
         }
-        List<Long> done = jdbc.queryForList(
-                "select id from timesheet_import where sha256 = ? and status = 'COMPLETED'", Long.class,
-                inspection.sha256());
-        if (!done.isEmpty()) {
-            return result(done.get(0), true, warnings, outDir);
+        TimesheetImport before = imports.findBySha256(inspection.sha256()).orElse(null);
+        if (before != null && before.isCompleted()) {
+            return result(before.id(), true, warnings, outDir);
         }
-        long importId = jdbc.queryForObject("""
-                insert into timesheet_import (sha256, file_name, status) values (?, ?, 'STAGING')
-                on conflict (sha256) do update set file_name = excluded.file_name
-                returning id
-                """, Long.class, inspection.sha256(), fileName);
+        TimesheetImport staging = before == null ? TimesheetImport.stage(inspection.sha256(), fileName) : before;
+        if (before != null) {
+            staging.resumeAs(fileName);
+        }
+        long importId = imports.save(staging).id();
         JobParameters parameters = new JobParametersBuilder()
                 .addString("sha256", inspection.sha256(), true)
                 .addString("file", file.toAbsolutePath().toString(), false)
@@ -115,7 +115,7 @@ public class TimesheetImporter {
             exceptions.withdrawForImport(importId);
             jdbc.update("delete from timesheet_reject where import_id = ?", importId);
             jdbc.update("delete from timesheet_line where import_id = ?", importId);
-            jdbc.update("delete from timesheet_import where id = ?", importId);
+            imports.deleteById(importId);
         });
         jobs.forget(timesheetImportJob, parameters);
     }
@@ -139,12 +139,9 @@ public class TimesheetImporter {
             rejected.put(RejectReason.valueOf(rs.getString(1)), rs.getInt(2));
         }, importId);
         int belowFloor = exceptions.countOfImport(ExceptionType.BELOW_FLOOR, importId);
-        return jdbc.queryForObject("""
-                select file_name, coalesce(completed_at, started_at), rows_read, accepted from timesheet_import
-                where id = ?
-                """, (rs, i) -> new ImportResult(rs.getString(1), importId, alreadyImported,
-                rs.getObject(2, OffsetDateTime.class), rs.getInt(3), rs.getInt(4), rejected, belowFloor,
-                rejected.isEmpty() ? null : RejectsFileWriter.rejectsFile(outDir, rs.getString(1)),
-                warnings), importId);
+        TimesheetImport done = imports.findById(importId).orElseThrow();
+        return new ImportResult(done.fileName(), importId, alreadyImported, done.importedAt(), done.rowsRead(),
+                done.accepted(), rejected, belowFloor,
+                rejected.isEmpty() ? null : RejectsFileWriter.rejectsFile(outDir, done.fileName()), warnings);
     }
 }
