@@ -1,8 +1,8 @@
 package org.peerpay.budgets;
 
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +12,7 @@ import org.peerpay.ledger.JournalEntry;
 import org.peerpay.ledger.Ledger;
 import org.peerpay.ledger.Posting;
 import org.peerpay.money.Gbp;
-import org.peerpay.system.Upserts;
+import org.peerpay.system.Saved;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,10 +23,14 @@ public class Budgets {
 
     private final JdbcTemplate jdbc;
     private final Ledger ledger;
+    private final BudgetPeriodRepository budgetPeriods;
+    private final FundingRepository funding;
 
-    Budgets(JdbcTemplate jdbc, Ledger ledger) {
+    Budgets(JdbcTemplate jdbc, Ledger ledger, BudgetPeriodRepository budgetPeriods, FundingRepository funding) {
         this.jdbc = jdbc;
         this.ledger = ledger;
+        this.budgetPeriods = budgetPeriods;
+        this.funding = funding;
     }
 
     /** A budget period as reference data gives it. */
@@ -97,29 +101,46 @@ public class Budgets {
         return received;
     }
 
-    /** Upserts budget periods by service user and start date, in the caller's transaction. */
-    public Upserts.Counted saveBudgetPeriods(List<BudgetPeriodDetails> periods) {
-        return Upserts.upsert(jdbc, periods, "select service_user_id || ' from ' || start_date from budget_period",
-                r -> r.serviceUserId() + " from " + r.start(), """
-                insert into budget_period (service_user_id, start_date, end_date, planned_hours_per_week, allocation)
-                values (?, ?, ?, ?, ?)
-                on conflict (service_user_id, start_date) do update set end_date = excluded.end_date,
-                    planned_hours_per_week = excluded.planned_hours_per_week, allocation = excluded.allocation
-                where (budget_period.end_date, budget_period.planned_hours_per_week, budget_period.allocation)
-                    is distinct from (excluded.end_date, excluded.planned_hours_per_week, excluded.allocation)
-                """, r -> new Object[] {r.serviceUserId(), Date.valueOf(r.start()), Date.valueOf(r.end()),
-                        r.plannedHoursPerWeek(), Gbp.pounds(r.allocation())});
+    /** Saves budget periods by service user and start date, in the caller's transaction. */
+    @Transactional
+    public Saved saveBudgetPeriods(List<BudgetPeriodDetails> periods) {
+        Map<String, BudgetPeriodEntity> known = new HashMap<>();
+        budgetPeriods.findAll().forEach(e -> known.put(e.key(), e));
+        int added = 0;
+        int changed = 0;
+        List<BudgetPeriodEntity> fresh = new ArrayList<>();
+        for (BudgetPeriodDetails details : periods) {
+            BudgetPeriodEntity entity = known.get(BudgetPeriodEntity.key(details.serviceUserId(), details.start()));
+            if (entity == null) {
+                fresh.add(new BudgetPeriodEntity(details));
+                added++;
+            } else if (entity.update(details)) {
+                changed++;
+            }
+        }
+        budgetPeriods.saveAll(fresh);
+        return new Saved(added, changed);
     }
 
-    /** Upserts funding by service user, date and source, in the caller's transaction. */
-    public Upserts.Counted saveFunding(List<FundingDetails> funding) {
-        return Upserts.upsert(jdbc, funding,
-                "select service_user_id || ' ' || received_on || ' ' || source from funding",
-                r -> r.serviceUserId() + " " + r.receivedOn() + " " + r.source(), """
-                insert into funding (service_user_id, received_on, amount, source) values (?, ?, ?, ?)
-                on conflict (service_user_id, received_on, source) do update set amount = excluded.amount
-                where funding.amount <> excluded.amount
-                """, r -> new Object[] {r.serviceUserId(), Date.valueOf(r.receivedOn()), Gbp.pounds(r.amount()),
-                        r.source()});
+    /** Saves funding by service user, date and source (a changed amount is a correction), in the caller's transaction. */
+    @Transactional
+    public Saved saveFunding(List<FundingDetails> received) {
+        Map<String, FundingEntity> known = new HashMap<>();
+        funding.findAll().forEach(e -> known.put(e.key(), e));
+        int added = 0;
+        int changed = 0;
+        List<FundingEntity> fresh = new ArrayList<>();
+        for (FundingDetails details : received) {
+            FundingEntity entity = known.get(FundingEntity.key(details.serviceUserId(), details.receivedOn(),
+                    details.source()));
+            if (entity == null) {
+                fresh.add(new FundingEntity(details));
+                added++;
+            } else if (entity.correct(details.amount())) {
+                changed++;
+            }
+        }
+        funding.saveAll(fresh);
+        return new Saved(added, changed);
     }
 }

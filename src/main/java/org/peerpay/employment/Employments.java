@@ -1,8 +1,8 @@
 package org.peerpay.employment;
 
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,18 +11,24 @@ import java.util.TreeMap;
 import org.peerpay.money.HourlyRate;
 import org.peerpay.statutory.HolidayMethod;
 import org.peerpay.statutory.PayFrequency;
-import org.peerpay.system.Upserts;
+import org.peerpay.system.Saved;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
-/** The employments and their rates: saved from reference data, read by the import and the pay run. */
+/**
+ * The employments and their rates: saved from reference data through their entities, read by the import and the
+ * pay run as plain records (a bulk read, in SQL).
+ */
 @Service
 public class Employments {
 
     private final JdbcTemplate jdbc;
+    private final EmploymentRepository repository;
 
-    Employments(JdbcTemplate jdbc) {
+    Employments(JdbcTemplate jdbc, EmploymentRepository repository) {
         this.jdbc = jdbc;
+        this.repository = repository;
     }
 
     /** An employment as reference data gives it (its first rate takes effect on its start date). */
@@ -77,44 +83,52 @@ public class Employments {
         return employments;
     }
 
-    /** Upserts employments by ref, with the rate each starts on; in the caller's transaction. */
-    public Upserts.Counted saveEmployments(List<EmploymentDetails> employments) {
-        Upserts.Counted saved = Upserts.upsert(jdbc, employments, "select ref from employment",
-                EmploymentDetails::ref, """
-                insert into employment (ref, service_user_id, mentor_id, start_date, end_date, pay_frequency,
-                    tax_code, week1_month1, ni_category, holiday_pay, pension)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (ref) do update set service_user_id = excluded.service_user_id,
-                    mentor_id = excluded.mentor_id, start_date = excluded.start_date, end_date = excluded.end_date,
-                    pay_frequency = excluded.pay_frequency, tax_code = excluded.tax_code,
-                    week1_month1 = excluded.week1_month1, ni_category = excluded.ni_category,
-                    holiday_pay = excluded.holiday_pay, pension = excluded.pension
-                where (employment.service_user_id, employment.mentor_id, employment.start_date,
-                       employment.end_date, employment.pay_frequency, employment.tax_code,
-                       employment.week1_month1, employment.ni_category, employment.holiday_pay,
-                       employment.pension)
-                    is distinct from (excluded.service_user_id, excluded.mentor_id, excluded.start_date,
-                       excluded.end_date, excluded.pay_frequency, excluded.tax_code, excluded.week1_month1,
-                       excluded.ni_category, excluded.holiday_pay, excluded.pension)
-                """, r -> new Object[] {r.ref(), r.serviceUserId(), r.mentorId(), Date.valueOf(r.start()),
-                        r.end() == null ? null : Date.valueOf(r.end()), r.frequency(), r.taxCode(),
-                        r.week1Month1(), r.niCategory(), r.holidayPay(), r.pension()});
-        Upserts.Counted rates = saveRates(employments.stream()
-                .map(r -> new RateDetails(r.ref(), r.start(), r.rate())).toList());
-        return new Upserts.Counted(saved.added(),
-                Math.min(employments.size() - saved.added(), saved.changed() + rates.added() + rates.changed()));
+    /**
+     * Saves employments by ref, each with the rate it starts on, in the caller's transaction; an employment counts
+     * as changed when its terms or its starting rate did.
+     */
+    @Transactional
+    public Saved saveEmployments(List<EmploymentDetails> employments) {
+        Map<String, EmploymentEntity> known = byRef();
+        int added = 0;
+        int changed = 0;
+        List<EmploymentEntity> fresh = new ArrayList<>();
+        for (EmploymentDetails details : employments) {
+            EmploymentEntity entity = known.get(details.ref());
+            if (entity == null) {
+                fresh.add(new EmploymentEntity(details));
+                added++;
+            } else if (entity.update(details)) {
+                changed++;
+            }
+        }
+        repository.saveAll(fresh);
+        return new Saved(added, changed);
     }
 
-    /** Upserts rates by employment and date, in the caller's transaction. */
-    public Upserts.Counted saveRates(List<RateDetails> rates) {
-        return Upserts.upsert(jdbc, rates, """
-                select e.ref || ' from ' || r.effective_from from employment_rate r
-                join employment e on e.id = r.employment_id""", r -> r.employmentRef() + " from " + r.effectiveFrom(),
-                """
-                insert into employment_rate (employment_id, effective_from, hourly_rate)
-                select id, ?, ? from employment where ref = ?
-                on conflict (employment_id, effective_from) do update set hourly_rate = excluded.hourly_rate
-                where employment_rate.hourly_rate <> excluded.hourly_rate
-                """, r -> new Object[] {Date.valueOf(r.effectiveFrom()), r.rate().pounds(), r.employmentRef()});
+    /** Saves effective-dated rates by employment and date, in the caller's transaction. */
+    @Transactional
+    public Saved saveRates(List<RateDetails> rates) {
+        Map<String, EmploymentEntity> known = byRef();
+        int added = 0;
+        int changed = 0;
+        for (RateDetails rate : rates) {
+            EmploymentEntity employment = known.get(rate.employmentRef());
+            boolean isNew = !employment.hasRateFrom(rate.effectiveFrom());
+            if (employment.rateFrom(rate.effectiveFrom(), rate.rate())) {
+                if (isNew) {
+                    added++;
+                } else {
+                    changed++;
+                }
+            }
+        }
+        return new Saved(added, changed);
+    }
+
+    private Map<String, EmploymentEntity> byRef() {
+        Map<String, EmploymentEntity> byRef = new HashMap<>();
+        repository.findAllWithRates().forEach(e -> byRef.put(e.ref(), e));
+        return byRef;
     }
 }

@@ -1,14 +1,15 @@
 package org.peerpay.people;
 
-import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.peerpay.system.Upserts;
+import org.peerpay.system.Saved;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Service users (the employers) and mentors (their employees): saved from reference data, read by the other
@@ -19,10 +20,15 @@ public class People {
 
     private final JdbcTemplate jdbc;
     private final NiNumberCipher cipher;
+    private final ServiceUserRepository serviceUserRepository;
+    private final MentorRepository mentorRepository;
 
-    People(JdbcTemplate jdbc, NiNumberCipher cipher) {
+    People(JdbcTemplate jdbc, NiNumberCipher cipher, ServiceUserRepository serviceUserRepository,
+           MentorRepository mentorRepository) {
         this.jdbc = jdbc;
         this.cipher = cipher;
+        this.serviceUserRepository = serviceUserRepository;
+        this.mentorRepository = mentorRepository;
     }
 
     /** A service user as an employer and budget holder. */
@@ -45,14 +51,22 @@ public class People {
     }
 
     public Map<String, Long> serviceUserIds() {
-        return ids("select ref, id from service_user");
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.query("select ref, id from service_user", rs -> {
+            ids.put(rs.getString(1), rs.getLong(2));
+        });
+        return ids;
     }
 
     public Map<String, Long> mentorIds() {
-        return ids("select ref, id from mentor");
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.query("select ref, id from mentor", rs -> {
+            ids.put(rs.getString(1), rs.getLong(2));
+        });
+        return ids;
     }
 
-    /** Every service user by id, in ref order. */
+    /** Every service user by id, in ref order (a bulk read: plain SQL, not the entities). */
     public Map<Long, ServiceUser> serviceUsers() {
         Map<Long, ServiceUser> all = new LinkedHashMap<>();
         jdbc.query("select id, ref, name, council, employer_paye_ref, employment_allowance, retention_weeks"
@@ -63,7 +77,7 @@ public class People {
         return all;
     }
 
-    /** Every mentor by id, in ref order. */
+    /** Every mentor by id, in ref order, NI numbers masked (a bulk read: plain SQL, not the entities). */
     public Map<Long, Mentor> mentors() {
         Map<Long, Mentor> all = new LinkedHashMap<>();
         jdbc.query("select id, ref, name, date_of_birth, address, ni_number_encrypted from mentor order by ref",
@@ -76,48 +90,46 @@ public class People {
         return all;
     }
 
-    /** Upserts service users by ref, in the caller's transaction. */
-    public Upserts.Counted saveServiceUsers(List<ServiceUserDetails> serviceUsers) {
-        return Upserts.upsert(jdbc, serviceUsers, "select ref from service_user", ServiceUserDetails::ref, """
-                insert into service_user (ref, name, council, employer_paye_ref, employment_allowance, retention_weeks)
-                values (?, ?, ?, ?, ?, ?)
-                on conflict (ref) do update set name = excluded.name, council = excluded.council,
-                    employer_paye_ref = excluded.employer_paye_ref,
-                    employment_allowance = excluded.employment_allowance, retention_weeks = excluded.retention_weeks
-                where (service_user.name, service_user.council, service_user.employer_paye_ref,
-                       service_user.employment_allowance, service_user.retention_weeks)
-                    is distinct from (excluded.name, excluded.council, excluded.employer_paye_ref,
-                       excluded.employment_allowance, excluded.retention_weeks)
-                """, r -> new Object[] {r.ref(), r.name(), r.council(), r.employerPayeRef(), r.employmentAllowance(),
-                        r.retentionWeeks()});
+    /** Saves service users by ref, in the caller's transaction. */
+    @Transactional
+    public Saved saveServiceUsers(List<ServiceUserDetails> serviceUsers) {
+        Map<String, ServiceUserEntity> known = new HashMap<>();
+        serviceUserRepository.findAll().forEach(e -> known.put(e.ref(), e));
+        int added = 0;
+        int changed = 0;
+        List<ServiceUserEntity> fresh = new ArrayList<>();
+        for (ServiceUserDetails details : serviceUsers) {
+            ServiceUserEntity entity = known.get(details.ref());
+            if (entity == null) {
+                fresh.add(new ServiceUserEntity(details));
+                added++;
+            } else if (entity.update(details)) {
+                changed++;
+            }
+        }
+        serviceUserRepository.saveAll(fresh);
+        return new Saved(added, changed);
     }
 
-    /**
-     * Upserts mentors by ref, in the caller's transaction. A fresh IV makes every ciphertext differ, so an
-     * unchanged NI number keeps its stored ciphertext (and the row counts as unchanged).
-     */
-    public Upserts.Counted saveMentors(List<MentorDetails> mentors) {
-        Map<String, NiNumber> known = new HashMap<>();
-        jdbc.query("select ref, ni_number_encrypted from mentor", rs -> {
-            known.put(rs.getString(1), cipher.decrypt(rs.getBytes(2), rs.getString(1)));
-        });
-        return Upserts.upsert(jdbc, mentors, "select ref from mentor", MentorDetails::ref, """
-                insert into mentor (ref, name, date_of_birth, ni_number_encrypted, address)
-                values (?, ?, ?, coalesce((select m.ni_number_encrypted from mentor m where m.ref = ? and ?), ?), ?)
-                on conflict (ref) do update set name = excluded.name, date_of_birth = excluded.date_of_birth,
-                    ni_number_encrypted = excluded.ni_number_encrypted, address = excluded.address
-                where (mentor.name, mentor.date_of_birth, mentor.ni_number_encrypted, mentor.address)
-                    is distinct from (excluded.name, excluded.date_of_birth, excluded.ni_number_encrypted,
-                       excluded.address)
-                """, r -> new Object[] {r.ref(), r.name(), Date.valueOf(r.dateOfBirth()), r.ref(),
-                        r.niNumber().equals(known.get(r.ref())), cipher.encrypt(r.niNumber(), r.ref()), r.address()});
+    /** Saves mentors by ref, in the caller's transaction, their NI numbers sealed to them. */
+    @Transactional
+    public Saved saveMentors(List<MentorDetails> mentors) {
+        Map<String, MentorEntity> known = new HashMap<>();
+        mentorRepository.findAll().forEach(e -> known.put(e.ref(), e));
+        int added = 0;
+        int changed = 0;
+        List<MentorEntity> fresh = new ArrayList<>();
+        for (MentorDetails details : mentors) {
+            MentorEntity entity = known.get(details.ref());
+            if (entity == null) {
+                fresh.add(new MentorEntity(details, cipher));
+                added++;
+            } else if (entity.update(details, cipher)) {
+                changed++;
+            }
+        }
+        mentorRepository.saveAll(fresh);
+        return new Saved(added, changed);
     }
 
-    private Map<String, Long> ids(String sql) {
-        Map<String, Long> ids = new HashMap<>();
-        jdbc.query(sql, rs -> {
-            ids.put(rs.getString(1), rs.getLong(2));
-        });
-        return ids;
-    }
 }

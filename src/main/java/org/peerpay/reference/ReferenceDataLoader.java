@@ -23,7 +23,7 @@ import org.peerpay.money.Gbp;
 import org.peerpay.money.HourlyRate;
 import org.peerpay.people.NiNumber;
 import org.peerpay.people.People;
-import org.peerpay.system.Upserts;
+import org.peerpay.system.Saved;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -241,8 +241,8 @@ public class ReferenceDataLoader {
     }
 
     /** Saves a file's rows through their owner, in one transaction, and says what changed. */
-    private FileLoad save(Path file, List<?> rows, Supplier<Upserts.Counted> saving) {
-        Upserts.Counted counted = transaction.execute(status -> saving.get());
+    private FileLoad save(Path file, List<?> rows, Supplier<Saved> saving) {
+        Saved counted = transaction.execute(status -> saving.get());
         return new FileLoad(file.getFileName().toString(), true, rows.size(), counted.added(), counted.changed());
     }
 
