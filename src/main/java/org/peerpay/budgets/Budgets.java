@@ -2,7 +2,6 @@ package org.peerpay.budgets;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,43 +103,15 @@ public class Budgets {
     /** Saves budget periods by service user and start date, in the caller's transaction. */
     @Transactional
     public Saved saveBudgetPeriods(List<BudgetPeriodDetails> periods) {
-        Map<String, BudgetPeriodEntity> known = new HashMap<>();
-        budgetPeriods.findAll().forEach(e -> known.put(e.key(), e));
-        int added = 0;
-        int changed = 0;
-        List<BudgetPeriodEntity> fresh = new ArrayList<>();
-        for (BudgetPeriodDetails details : periods) {
-            BudgetPeriodEntity entity = known.get(BudgetPeriodEntity.key(details.serviceUserId(), details.start()));
-            if (entity == null) {
-                fresh.add(new BudgetPeriodEntity(details));
-                added++;
-            } else if (entity.update(details)) {
-                changed++;
-            }
-        }
-        budgetPeriods.saveAll(fresh);
-        return new Saved(added, changed);
+        return Saved.byKey(periods, d -> BudgetPeriodEntity.key(d.serviceUserId(), d.start()), budgetPeriods.findAll(),
+                BudgetPeriodEntity::key, BudgetPeriodEntity::new, BudgetPeriodEntity::update, budgetPeriods::saveAll);
     }
 
     /** Saves funding by service user, date and source (a changed amount is a correction), in the caller's transaction. */
     @Transactional
     public Saved saveFunding(List<FundingDetails> received) {
-        Map<String, FundingEntity> known = new HashMap<>();
-        funding.findAll().forEach(e -> known.put(e.key(), e));
-        int added = 0;
-        int changed = 0;
-        List<FundingEntity> fresh = new ArrayList<>();
-        for (FundingDetails details : received) {
-            FundingEntity entity = known.get(FundingEntity.key(details.serviceUserId(), details.receivedOn(),
-                    details.source()));
-            if (entity == null) {
-                fresh.add(new FundingEntity(details));
-                added++;
-            } else if (entity.correct(details.amount())) {
-                changed++;
-            }
-        }
-        funding.saveAll(fresh);
-        return new Saved(added, changed);
+        return Saved.byKey(received, d -> FundingEntity.key(d.serviceUserId(), d.receivedOn(), d.source()),
+                funding.findAll(), FundingEntity::key, FundingEntity::new,
+                (entity, details) -> entity.correct(details.amount()), funding::saveAll);
     }
 }

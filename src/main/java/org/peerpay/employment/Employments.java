@@ -2,7 +2,6 @@ package org.peerpay.employment;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,27 +88,15 @@ public class Employments {
      */
     @Transactional
     public Saved saveEmployments(List<EmploymentDetails> employments) {
-        Map<String, EmploymentEntity> known = byRef();
-        int added = 0;
-        int changed = 0;
-        List<EmploymentEntity> fresh = new ArrayList<>();
-        for (EmploymentDetails details : employments) {
-            EmploymentEntity entity = known.get(details.ref());
-            if (entity == null) {
-                fresh.add(new EmploymentEntity(details));
-                added++;
-            } else if (entity.update(details)) {
-                changed++;
-            }
-        }
-        repository.saveAll(fresh);
-        return new Saved(added, changed);
+        return Saved.byKey(employments, EmploymentDetails::ref, repository.findAllWithRates(), EmploymentEntity::ref,
+                EmploymentEntity::new, EmploymentEntity::update, repository::saveAll);
     }
 
     /** Saves effective-dated rates by employment and date, in the caller's transaction. */
     @Transactional
     public Saved saveRates(List<RateDetails> rates) {
-        Map<String, EmploymentEntity> known = byRef();
+        Map<String, EmploymentEntity> known = new HashMap<>();
+        repository.findAllWithRates().forEach(e -> known.put(e.ref(), e));
         int added = 0;
         int changed = 0;
         for (RateDetails rate : rates) {
@@ -124,11 +111,5 @@ public class Employments {
             }
         }
         return new Saved(added, changed);
-    }
-
-    private Map<String, EmploymentEntity> byRef() {
-        Map<String, EmploymentEntity> byRef = new HashMap<>();
-        repository.findAllWithRates().forEach(e -> byRef.put(e.ref(), e));
-        return byRef;
     }
 }

@@ -1,7 +1,6 @@
 package org.peerpay.people;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,43 +92,17 @@ public class People {
     /** Saves service users by ref, in the caller's transaction. */
     @Transactional
     public Saved saveServiceUsers(List<ServiceUserDetails> serviceUsers) {
-        Map<String, ServiceUserEntity> known = new HashMap<>();
-        serviceUserRepository.findAll().forEach(e -> known.put(e.ref(), e));
-        int added = 0;
-        int changed = 0;
-        List<ServiceUserEntity> fresh = new ArrayList<>();
-        for (ServiceUserDetails details : serviceUsers) {
-            ServiceUserEntity entity = known.get(details.ref());
-            if (entity == null) {
-                fresh.add(new ServiceUserEntity(details));
-                added++;
-            } else if (entity.update(details)) {
-                changed++;
-            }
-        }
-        serviceUserRepository.saveAll(fresh);
-        return new Saved(added, changed);
+        return Saved.byKey(serviceUsers, ServiceUserDetails::ref, serviceUserRepository.findAll(),
+                ServiceUserEntity::ref, ServiceUserEntity::new, ServiceUserEntity::update,
+                serviceUserRepository::saveAll);
     }
 
     /** Saves mentors by ref, in the caller's transaction, their NI numbers sealed to them. */
     @Transactional
     public Saved saveMentors(List<MentorDetails> mentors) {
-        Map<String, MentorEntity> known = new HashMap<>();
-        mentorRepository.findAll().forEach(e -> known.put(e.ref(), e));
-        int added = 0;
-        int changed = 0;
-        List<MentorEntity> fresh = new ArrayList<>();
-        for (MentorDetails details : mentors) {
-            MentorEntity entity = known.get(details.ref());
-            if (entity == null) {
-                fresh.add(new MentorEntity(details, cipher));
-                added++;
-            } else if (entity.update(details, cipher)) {
-                changed++;
-            }
-        }
-        mentorRepository.saveAll(fresh);
-        return new Saved(added, changed);
+        return Saved.byKey(mentors, MentorDetails::ref, mentorRepository.findAll(), MentorEntity::ref,
+                details -> new MentorEntity(details, cipher), (entity, details) -> entity.update(details, cipher),
+                mentorRepository::saveAll);
     }
 
 }
