@@ -1,5 +1,7 @@
 /**
- * Pay calendars and the pay run: payslips from accepted timesheet lines, charged to each service user's budget
- * through the ledger, with the documents and exceptions of each pay period.
+ * The pay run, owner of {@code pay_run}, {@code pay_run_floor}, {@code payslip} and {@code payslip_line}:
+ * {@code payRunJob} pays a period's shifts by the rules it recorded when it started, charges each budget through
+ * the ledger, reviews the budgets and writes the period's documents; {@code PeriodClose} is the period-close use
+ * case every adapter calls, and {@code LedgerCheck} proves the ledger against funding and payslips.
  */
 package org.peerpay.payroll;

@@ -1,2 +1,5 @@
-/** Service users (the employers) and mentors (their employees), and the protection of mentors' NI numbers. */
+/**
+ * Service users (the employers) and mentors (their employees), owner of {@code service_user} and {@code mentor},
+ * and the protection of mentors' NI numbers (encrypted, bound to the mentor, only ever shown masked).
+ */
 package org.peerpay.people;

@@ -1,5 +1,5 @@
 /**
- * Loading reference data from CSV (service users, mentors, employments and their rates, budgets, funding):
- * idempotent upserts on business references, all or nothing per file.
+ * Reference data from CSV (service users, mentors, employments and their rates, budgets, funding): reads and
+ * checks each file whole, then hands its rows to the module that owns them. Owns no table.
  */
 package org.peerpay.reference;
