@@ -6,10 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.money.MonetaryAmount;
-import org.peerpay.ledger.Account;
 import org.peerpay.ledger.JournalEntry;
 import org.peerpay.ledger.Ledger;
-import org.peerpay.ledger.Posting;
 import org.peerpay.money.Gbp;
 import org.peerpay.system.Saved;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -79,12 +77,9 @@ public class Budgets {
                 entries++;
             }
             if (!row.amount().isZero()) {
-                entries += ledger.post(List.of(new JournalEntry("funding:" + row.id() + ":v"
-                        + ((before == null ? 0 : before.versions()) + 1), JournalEntry.Kind.FUNDING, row.receivedOn(),
-                        row.serviceUserId(), null, null, row.id(), null,
-                        "Funding received " + row.receivedOn() + " (" + row.source() + ")",
-                        List.of(Posting.debit(Account.FUNDER, row.serviceUserId(), null, row.amount()),
-                                Posting.credit(Account.BUDGET, row.serviceUserId(), null, row.amount())))));
+                int version = (before == null ? 0 : before.versions()) + 1;
+                entries += ledger.post(List.of(JournalEntry.funding(row.id(), version, row.serviceUserId(),
+                        row.receivedOn(), row.amount(), row.source())));
             }
         }
         return entries;

@@ -14,6 +14,32 @@ public record JournalEntry(String idempotencyKey, Kind kind, LocalDate entryDate
 
     public enum Kind { FUNDING, PAYSLIP, REVERSAL }
 
+    /** Funding received into a budget (version {@code n} of that funding row): debit the funder, credit the budget. */
+    public static JournalEntry funding(long fundingId, int version, long serviceUserId, LocalDate receivedOn,
+                                       MonetaryAmount amount, String source) {
+        return new JournalEntry("funding:" + fundingId + ":v" + version, Kind.FUNDING, receivedOn, serviceUserId,
+                null, null, fundingId, null, "Funding received " + receivedOn + " (" + source + ")",
+                List.of(Posting.debit(Account.FUNDER, serviceUserId, null, amount),
+                        Posting.credit(Account.BUDGET, serviceUserId, null, amount)));
+    }
+
+    /**
+     * A payslip's charge to its budget on its pay date: the budget pays the employer cost; the mentor is owed the
+     * net pay, HMRC the tax and NIC (less the Employment Allowance), the pension scheme both contributions.
+     */
+    public static JournalEntry payslipCharge(String periodId, int run, String employmentRef, String mentorRef,
+                                             long payslipId, long serviceUserId, long employmentId, LocalDate payDate,
+                                             MonetaryAmount employerCost, MonetaryAmount netPay,
+                                             MonetaryAmount owedToHmrc, MonetaryAmount owedToPensionScheme) {
+        return new JournalEntry("payslip:" + periodId + ":" + run + ":" + employmentRef, Kind.PAYSLIP, payDate,
+                serviceUserId, periodId, payslipId, null, null, "Pay " + periodId + " " + mentorRef + " ("
+                + employmentRef + ")",
+                List.of(Posting.debit(Account.BUDGET, serviceUserId, null, employerCost),
+                        Posting.credit(Account.NET_PAY_OWED, serviceUserId, employmentId, netPay),
+                        Posting.credit(Account.HMRC_OWED, serviceUserId, null, owedToHmrc),
+                        Posting.credit(Account.PENSION_OWED, serviceUserId, null, owedToPensionScheme)));
+    }
+
     public JournalEntry {
         postings = postings.stream().filter(p -> !p.amount().isZero()).toList();
         MonetaryAmount sum = postings.stream().map(Posting::amount).reduce(Gbp.ZERO, MonetaryAmount::add);

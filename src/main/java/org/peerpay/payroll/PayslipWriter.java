@@ -11,10 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.peerpay.exceptions.Exceptions;
 import org.peerpay.exceptions.Raised;
-import org.peerpay.ledger.Account;
 import org.peerpay.ledger.JournalEntry;
 import org.peerpay.ledger.Ledger;
-import org.peerpay.ledger.Posting;
 import org.peerpay.money.Gbp;
 import org.peerpay.statutory.PayslipFigures;
 import org.peerpay.timesheets.PayableShifts;
@@ -133,13 +131,8 @@ class PayslipWriter implements ItemWriter<PayslipDraft> {
         BigDecimal hmrc = f.tax().taxThisPeriod().add(f.nic().employee()).add(f.nic().employer())
                 .subtract(d.employmentAllowanceOffset());
         BigDecimal pension = f.pension().employeeDeduction().add(f.pension().employerContribution());
-        return new JournalEntry("payslip:" + scope.period().id() + ":" + scope.runNumber() + ":" + t.ref(),
-                JournalEntry.Kind.PAYSLIP, d.payDate(), su, scope.period().id(), payslipId, null, null,
-                "Pay " + scope.period().id() + " " + t.mentorRef() + " (" + t.ref() + ")",
-                List.of(Posting.debit(Account.BUDGET, su, null, Gbp.of(d.employerCost())),
-                        Posting.credit(Account.NET_PAY_OWED, su, t.id(), Gbp.of(f.netPay())),
-                        Posting.credit(Account.HMRC_OWED, su, null, Gbp.of(hmrc)),
-                        Posting.credit(Account.PENSION_OWED, su, null, Gbp.of(pension))));
+        return JournalEntry.payslipCharge(scope.period().id(), scope.runNumber(), t.ref(), t.mentorRef(), payslipId,
+                su, t.id(), d.payDate(), Gbp.of(d.employerCost()), Gbp.of(f.netPay()), Gbp.of(hmrc), Gbp.of(pension));
     }
 
     private void holdShifts(List<? extends PayslipDraft> drafts) {
