@@ -12,7 +12,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Reads the work of a pay run one employment at a time: the employment's terms and the shifts the run pays, in
+ * Reads the work of a pay run one employment at a time: the employment's terms and the shifts the run claimed, in
  * the order of (service user, employment), from the timesheets module's cursor. The restart point (the last
  * service user and employment read: numbers, never personal data) goes into the step's execution context, so a
  * restarted step reads on after the last committed employment.
@@ -26,7 +26,7 @@ class EmploymentWorkReader implements ItemStreamReader<EmploymentWork> {
     static final String PERMILLE = "payRun.permille";
 
     private final PayableShifts shifts;
-    private final PayableShifts.Selection selection;
+    private final long payRunId;
     private final Map<Long, EmploymentTerms> terms;
     private final Map<Long, Integer> position;
 
@@ -35,9 +35,9 @@ class EmploymentWorkReader implements ItemStreamReader<EmploymentWork> {
     private long lastEmployment = -1;
     private long employmentsRead;
 
-    EmploymentWorkReader(PayableShifts shifts, PayableShifts.Selection selection, Map<Long, EmploymentTerms> terms) {
+    EmploymentWorkReader(PayableShifts shifts, long payRunId, Map<Long, EmploymentTerms> terms) {
         this.shifts = shifts;
-        this.selection = selection;
+        this.payRunId = payRunId;
         this.terms = terms;
         List<EmploymentTerms> ordered = new ArrayList<>(terms.values());
         ordered.sort(Comparator.comparingLong(EmploymentTerms::serviceUserId).thenComparingLong(EmploymentTerms::id));
@@ -53,7 +53,7 @@ class EmploymentWorkReader implements ItemStreamReader<EmploymentWork> {
         lastEmployment = context.getLong(LAST_EMPLOYMENT, -1);
         employmentsRead = context.getLong(EMPLOYMENTS_READ, 0);
         try {
-            cursor = shifts.open(selection, lastServiceUser, lastEmployment);
+            cursor = shifts.open(payRunId, lastServiceUser, lastEmployment);
         } catch (SQLException e) {
             throw new ItemStreamException("Could not read the shifts to pay: " + e.getMessage(), e);
         }

@@ -15,6 +15,7 @@ import org.peerpay.employment.Employments;
 import org.peerpay.ledger.Ledger;
 import org.peerpay.money.Gbp;
 import org.peerpay.people.People;
+import org.peerpay.timesheets.PayableShifts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Verifies the ledger against itself and against what it records: every entry balances; every budget's balance
  * is its funding received by the day less its charges; every payslip is charged once; each period's charges equal
- * its payslips' employer costs. Read-only; reversed payslips count for neither side.
+ * its payslips' employer costs; each period's payslips pay exactly the minutes of the shifts its runs paid (so no
+ * shift is paid twice, and none is marked paid without pay). Read-only; reversed payslips count for neither side.
  */
 @Component
 public class LedgerCheck {
@@ -32,8 +34,11 @@ public class LedgerCheck {
     private final Budgets budgets;
     private final People people;
     private final Employments employments;
+    private final PayableShifts shifts;
 
-    LedgerCheck(JdbcTemplate jdbc, Ledger ledger, Budgets budgets, People people, Employments employments) {
+    LedgerCheck(JdbcTemplate jdbc, Ledger ledger, Budgets budgets, People people, Employments employments,
+                PayableShifts shifts) {
+        this.shifts = shifts;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.budgets = budgets;
@@ -113,6 +118,30 @@ public class LedgerCheck {
         }
         checked.add(String.format("%,d pay periods: charges equal the payslips' employer costs%s", periods.size(),
                 periods.isEmpty() ? "" : " (" + String.join(", ", periods) + ")"));
+
+        Map<String, Long> payslipMinutes = new TreeMap<>();
+        Map<String, Long> shiftMinutes = new TreeMap<>();
+        Map<Long, String> periodOfRun = new HashMap<>();
+        jdbc.query("select r.id, r.period_id, coalesce(sum(p.minutes), 0) from pay_run r"
+                + " left join payslip p on p.pay_run_id = r.id group by r.id, r.period_id", rs -> {
+            periodOfRun.put(rs.getLong(1), rs.getString(2));
+            payslipMinutes.merge(rs.getString(2), rs.getLong(3), Long::sum);
+        });
+        shifts.minutesPaidByRun().forEach((run, minutes) -> shiftMinutes.merge(
+                periodOfRun.getOrDefault(run, "run " + run + " (no such pay run)"), minutes, Long::sum));
+        TreeSet<String> paidPeriods = new TreeSet<>(payslipMinutes.keySet());
+        paidPeriods.addAll(shiftMinutes.keySet());
+        for (String period : paidPeriods) {
+            long onPayslips = payslipMinutes.getOrDefault(period, 0L);
+            long ofShifts = shiftMinutes.getOrDefault(period, 0L);
+            if (onPayslips != ofShifts) {
+                breaches.add(String.format("period %s: its payslips pay %,d minutes but the shifts its runs paid hold"
+                        + " %,d: %s", period, onPayslips, ofShifts, onPayslips > ofShifts
+                        ? "a shift is paid twice" : "a shift is marked paid without pay"));
+            }
+        }
+        checked.add(String.format("%,d pay periods: the payslips pay the minutes of the shifts paid, each once",
+                paidPeriods.size()));
         return new Report(checked, breaches);
     }
 }

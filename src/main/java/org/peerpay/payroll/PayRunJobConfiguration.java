@@ -27,9 +27,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * {@code payRunJob}: identified by the pay period ({@code period}, like {@code 2026-27/4W08}) and the run's number
  * in the period ({@code run}: 1, then supplementary runs); also given {@code payRunId}, {@code importBound} and
- * {@code payDate}. Steps: work out and store the payslips and their charges (chunked by employments, restartable),
- * mark the paid lines, review the budgets charged, write the period's CSV files and the run's payslip PDFs,
- * complete the run.
+ * {@code payDate}. Steps: claim the run's shifts (one statement: a shift another run claimed is not taken), work
+ * out and store the payslips and their charges (chunked by employments, restartable), review the budgets charged,
+ * write the period's CSV files and the run's payslip PDFs, complete the run.
  */
 @Configuration(proxyBeanMethods = false)
 class PayRunJobConfiguration {
@@ -37,12 +37,12 @@ class PayRunJobConfiguration {
     static final String JOB_NAME = "payRunJob";
 
     @Bean
-    Job payRunJob(JobRepository jobRepository, Step calculatePayslipsStep, Step markLinesPaidStep,
+    Job payRunJob(JobRepository jobRepository, Step claimShiftsStep, Step calculatePayslipsStep,
                   Step reviewBudgetsStep, Step writePayRunFilesStep, Step writePayslipPdfsStep,
                   Step completePayRunStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .start(calculatePayslipsStep)
-                .next(markLinesPaidStep)
+                .start(claimShiftsStep)
+                .next(calculatePayslipsStep)
                 .next(reviewBudgetsStep)
                 .next(writePayRunFilesStep)
                 .next(writePayslipPdfsStep)
@@ -68,11 +68,10 @@ class PayRunJobConfiguration {
 
     @Bean
     @StepScope
-    EmploymentWorkReader employmentWorkReader(PayableShifts shifts, RunSelections selections,
-                                              Employments employments, People people,
+    EmploymentWorkReader employmentWorkReader(PayableShifts shifts, Employments employments, People people,
                                               @Value("#{stepExecution}") StepExecution step) {
         PayRunScope payRunScope = scopeOf(step);
-        return new EmploymentWorkReader(shifts, selections.of(payRunScope),
+        return new EmploymentWorkReader(shifts, payRunScope.payRunId(),
                 EmploymentTermsLoader.load(employments, people, payRunScope.period().frequency()));
     }
 
@@ -96,11 +95,11 @@ class PayRunJobConfiguration {
     }
 
     @Bean
-    Step markLinesPaidStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                           PayableShifts shifts, RunSelections selections) {
-        return setStep("markLinesPaidStep", jobRepository, transactionManager, step -> {
+    Step claimShiftsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                         PayableShifts shifts, RunSelections selections) {
+        return setStep("claimShiftsStep", jobRepository, transactionManager, step -> {
             PayRunScope scope = scopeOf(step);
-            return shifts.markPaid(selections.of(scope), scope.payRunId());
+            return shifts.claim(selections.of(scope), scope.payRunId());
         });
     }
 

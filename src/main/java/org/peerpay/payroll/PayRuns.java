@@ -17,6 +17,7 @@ import org.peerpay.exceptions.Exceptions;
 import org.peerpay.money.Gbp;
 import org.peerpay.statutory.PayFrequency;
 import org.peerpay.statutory.TaxYears;
+import org.peerpay.system.DatabaseLocks;
 import org.peerpay.system.Jobs;
 import org.peerpay.system.PeerPayProperties;
 import org.peerpay.system.UserFacingException;
@@ -46,11 +47,13 @@ public class PayRuns {
     private final Employments employments;
     private final PayRunRepository payRuns;
     private final TodaysRules todaysRules;
+    private final DatabaseLocks locks;
 
     PayRuns(JdbcTemplate jdbc, Jobs jobs, Job payRunJob, PayCalendar calendar, TaxYears taxYears,
             PeerPayProperties properties, Exceptions exceptions, PayableShifts shifts, Employments employments,
-            PayRunRepository payRuns, TodaysRules todaysRules) {
+            PayRunRepository payRuns, TodaysRules todaysRules, DatabaseLocks locks) {
         this.jdbc = jdbc;
+        this.locks = locks;
         this.payRuns = payRuns;
         this.todaysRules = todaysRules;
         this.shifts = shifts;
@@ -74,8 +77,16 @@ public class PayRuns {
         return pay(period, properties.outDir());
     }
 
-    /** As {@link #pay(PayPeriod)}, writing the period's files under another output directory. */
+    /**
+     * As {@link #pay(PayPeriod)}, writing the period's files under another output directory. Runs of one pay
+     * frequency go one at a time, across processes (a database lock): a second waits for the first to end.
+     */
     public Summary pay(PayPeriod period, Path outDir) {
+        return locks.holding("peerpay.payroll." + period.frequency().word(), "another " + period.frequency().word()
+                + " pay run is in progress", () -> payAlone(period, outDir));
+    }
+
+    private Summary payAlone(PayPeriod period, Path outDir) {
         PayRun payRun = payRuns.findFirstByPeriodIdAndStatus(period.id(), PayRun.Status.RUNNING).orElse(null);
         if (payRun == null) {
             PayRun last = payRuns.findFirstByPeriodIdOrderByRunNumberDesc(period.id()).orElse(null);

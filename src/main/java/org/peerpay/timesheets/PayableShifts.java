@@ -5,14 +5,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
  * The shifts pay runs pay: the one place where a timesheet line's pay status changes (accepted, held, released,
- * paid). A line counts only once its import has completed.
+ * paid). A line counts only once its import has completed. A run first claims its lines, in one statement: a line
+ * names one run at most (its {@code pay_run_id}), and a claimed line is not claimed again, whatever runs at once, so
+ * no shift is paid by two runs.
  */
 @Service
 public class PayableShifts {
@@ -65,10 +69,28 @@ public class PayableShifts {
     }
 
     /**
-     * Opens a read-only cursor over the selected lines, by service user, employment, date and row, after a given
+     * Claims the selected lines for a run, in the caller's transaction: they are marked paid by it (a shift the run
+     * then holds is marked held). Lines another run claimed first, even a moment ago in another process, are not
+     * claimed: the update waits for that run's claim to commit and then finds them taken.
+     *
+     * @return lines claimed
+     */
+    public int claim(Selection selection, long payRunId) {
+        return jdbc.execute((Connection c) -> {
+            try (PreparedStatement update = c.prepareStatement("update timesheet_line l set status = 'PAID',"
+                    + " pay_run_id = ? where" + selection.condition("l"))) {
+                update.setLong(1, payRunId);
+                selection.bind(c, update, 2);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Opens a read-only cursor over a run's claimed lines, by service user, employment, date and row, after a given
      * service user and employment (a restart point; -1 and -1 from the start). The caller closes it.
      */
-    public Cursor open(Selection selection, long afterServiceUser, long afterEmployment) throws SQLException {
+    public Cursor open(long payRunId, long afterServiceUser, long afterEmployment) throws SQLException {
         Connection connection = dataSource.getConnection();
         try {
             connection.setAutoCommit(false);
@@ -76,12 +98,12 @@ public class PayableShifts {
             PreparedStatement statement = connection.prepareStatement("""
                     select l.employment_id, l.service_user_id, l.import_id, l.source_row, l.work_date, l.minutes
                     from timesheet_line l
-                    where (l.service_user_id, l.employment_id) > (?, ?) and""" + selection.condition("l") + """
+                    where l.pay_run_id = ? and (l.service_user_id, l.employment_id) > (?, ?)
                     order by l.service_user_id, l.employment_id, l.work_date, l.import_id, l.source_row""");
             statement.setFetchSize(20_000);
-            statement.setLong(1, afterServiceUser);
-            statement.setLong(2, afterEmployment);
-            selection.bind(connection, statement, 3);
+            statement.setLong(1, payRunId);
+            statement.setLong(2, afterServiceUser);
+            statement.setLong(3, afterEmployment);
             return new Cursor(connection, statement.executeQuery());
         } catch (SQLException | RuntimeException e) {
             connection.close();
@@ -128,18 +150,6 @@ public class PayableShifts {
         }
     }
 
-    /** Marks the selected lines paid by a run, in the caller's transaction; returns how many. */
-    public int markPaid(Selection selection, long payRunId) {
-        return jdbc.execute((Connection c) -> {
-            try (PreparedStatement update = c.prepareStatement("update timesheet_line l set status = 'PAID',"
-                    + " pay_run_id = ? where" + selection.condition("l"))) {
-                update.setLong(1, payRunId);
-                selection.bind(c, update, 2);
-                return update.executeUpdate();
-            }
-        });
-    }
-
     /** Holds shifts (import, row) unpaid under a run, until they are released. */
     public void hold(long payRunId, List<long[]> importAndRow) {
         jdbc.batchUpdate("update timesheet_line set status = 'HELD', pay_run_id = ? where import_id = ?"
@@ -157,6 +167,16 @@ public class PayableShifts {
             update.setObject(3, employmentId);
             return update;
         });
+    }
+
+    /** The minutes of the shifts each run paid (held ones not counted), by run. */
+    public Map<Long, Long> minutesPaidByRun() {
+        Map<Long, Long> minutes = new HashMap<>();
+        jdbc.query("select pay_run_id, sum(minutes) from timesheet_line where status = 'PAID' group by pay_run_id",
+                rs -> {
+                    minutes.put(rs.getLong(1), rs.getLong(2));
+                });
+        return minutes;
     }
 
     public int heldBy(long payRunId) {

@@ -13,6 +13,7 @@ import org.peerpay.csv.FileInspection;
 import org.peerpay.csv.Header;
 import org.peerpay.exceptions.ExceptionType;
 import org.peerpay.exceptions.Exceptions;
+import org.peerpay.system.DatabaseLocks;
 import org.peerpay.system.JobFailedException;
 import org.peerpay.system.Jobs;
 import org.peerpay.system.PeerPayProperties;
@@ -40,11 +41,13 @@ public class TimesheetImporter {
     private final TransactionTemplate transactions;
     private final Exceptions exceptions;
     private final TimesheetImportRepository imports;
+    private final DatabaseLocks locks;
 
     TimesheetImporter(JdbcTemplate jdbc, Jobs jobs, Job timesheetImportJob, PeerPayProperties properties,
                       PlatformTransactionManager transactionManager, Exceptions exceptions,
-                      TimesheetImportRepository imports) {
+                      TimesheetImportRepository imports, DatabaseLocks locks) {
         this.jdbc = jdbc;
+        this.locks = locks;
         this.imports = imports;
         this.exceptions = exceptions;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -78,6 +81,14 @@ public class TimesheetImporter {
                         + " import.");
             }
         }
+        // One import at a time across processes: each checks its shifts against every completed import, so two
+        // at once could each accept a shift the other holds.
+        return locks.holding("peerpay.timesheets.import", "another timesheet import is in progress",
+                () -> importAlone(file, asOf, outDir, inspection, fileName, warnings));
+    }
+
+    private ImportResult importAlone(Path file, LocalDate asOf, Path outDir, FileInspection inspection,
+                                     String fileName, List<String> warnings) {
         TimesheetImport before = imports.findBySha256(inspection.sha256()).orElse(null);
         if (before != null && before.isCompleted()) {
             return result(before.id(), true, warnings, outDir);

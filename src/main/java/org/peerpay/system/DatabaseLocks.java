@@ -1,0 +1,60 @@
+package org.peerpay.system;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Serialises work across every process (and thread) on the database with PostgreSQL session advisory locks: the
+ * lock is held on a connection of its own for as long as the work runs, and released when it ends, or by the server
+ * when the process dies.
+ */
+@Component
+public class DatabaseLocks {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseLocks.class);
+
+    private final DataSource dataSource;
+
+    DatabaseLocks(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Runs the work holding the lock of this name, waiting for whoever holds it now.
+     *
+     * @param waiting what to tell the operator while waiting
+     */
+    public <T> T holding(String name, String waiting, Supplier<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            if (!lock(connection, "select pg_try_advisory_lock(hashtext(?))", name)) {
+                log.info("{}: waiting", waiting);
+                lock(connection, "select pg_advisory_lock(hashtext(?)) is null", name);
+            }
+            try {
+                return work.get();
+            } finally {
+                lock(connection, "select pg_advisory_unlock(hashtext(?))", name);
+            }
+        } catch (SQLException e) {
+            throw new CannotGetJdbcConnectionException("Could not take the database lock " + name, e);
+        }
+    }
+
+    private static boolean lock(Connection connection, String sql, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, name);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
+    }
+}
