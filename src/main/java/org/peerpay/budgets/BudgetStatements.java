@@ -19,6 +19,7 @@ import org.peerpay.exceptions.Exceptions;
 import org.peerpay.ledger.Ledger;
 import org.peerpay.money.Gbp;
 import org.peerpay.people.People;
+import org.peerpay.system.OutputPaths;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,7 +60,7 @@ public class BudgetStatements {
     }
 
     public static Path directory(Path out, PayPeriod period) {
-        return out.resolve("statements").resolve(period.id());
+        return OutputPaths.under(out, "statements", period.id());
     }
 
     /** Writes the period's statements; returns how many. */
@@ -76,7 +77,7 @@ public class BudgetStatements {
             csv.commit();
         }
         for (BudgetStatement s : statements) {
-            pdf.write(s, period, directory.resolve(s.serviceUserRef() + ".pdf"));
+            pdf.write(s, period, OutputPaths.under(directory, OutputPaths.name(s.serviceUserRef()) + ".pdf"));
         }
         return statements.size();
     }

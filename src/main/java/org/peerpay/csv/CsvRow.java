@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import org.peerpay.system.OutputPaths;
 
 /**
  * One data row of a reference file, read cell by cell by column name. A cell that is missing or wrong is
@@ -48,6 +49,16 @@ public final class CsvRow {
         String value = raw(column);
         if (value.isEmpty()) {
             problem(column, "is blank; it is required");
+            return null;
+        }
+        return value;
+    }
+
+    /** A reference that names something (a service user, a mentor, an employment): see {@link OutputPaths#SAFE_REF}. */
+    public String ref(String column) {
+        String value = text(column);
+        if (value != null && !OutputPaths.SAFE_REF.matcher(value).matches()) {
+            problem(column, "'" + value + "' " + OutputPaths.SAFE_REF_RULE);
             return null;
         }
         return value;

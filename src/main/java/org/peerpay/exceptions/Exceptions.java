@@ -22,6 +22,7 @@ import org.peerpay.csv.CsvOutput;
 import org.peerpay.employment.Employment;
 import org.peerpay.employment.Employments;
 import org.peerpay.people.People;
+import org.peerpay.system.OutputPaths;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -176,6 +177,6 @@ public class Exceptions {
     }
 
     public static Path file(Path out, PayPeriod period) {
-        return out.resolve("exceptions").resolve(period.id() + ".csv");
+        return OutputPaths.under(out, "exceptions", period.id() + ".csv");
     }
 }

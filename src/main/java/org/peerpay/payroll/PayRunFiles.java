@@ -11,6 +11,7 @@ import org.peerpay.employment.Employment;
 import org.peerpay.employment.Employments;
 import org.peerpay.exceptions.Exceptions;
 import org.peerpay.people.People;
+import org.peerpay.system.OutputPaths;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +40,7 @@ class PayRunFiles {
     }
 
     static Path payslipsFile(Path out, PayPeriod period) {
-        return out.resolve("payslips").resolve(period.id()).resolve("payslips.csv");
+        return OutputPaths.under(out, "payslips", period.id(), "payslips.csv");
     }
 
     /** @return payslips written */

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.peerpay.documents.Pdf;
+import org.peerpay.system.OutputPaths;
 import org.peerpay.system.Progress;
 import org.peerpay.money.HourlyRate;
 import org.peerpay.employment.Employment;
@@ -52,8 +53,8 @@ class PayslipPdfs {
     }
 
     static Path file(Path out, String periodId, String serviceUserRef, String mentorRef, int run) {
-        return out.resolve("payslips").resolve(periodId).resolve(serviceUserRef)
-                .resolve(mentorRef + (run > 1 ? "-run" + run : "") + ".pdf");
+        return OutputPaths.under(out, "payslips", periodId, serviceUserRef,
+                OutputPaths.name(mentorRef) + (run > 1 ? "-run" + run : "") + ".pdf");
     }
 
     /** Writes the payslips of one pay run; returns how many. */

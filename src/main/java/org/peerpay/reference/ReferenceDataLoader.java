@@ -90,7 +90,8 @@ public class ReferenceDataLoader {
                     if (payeRef != null && !PAYE_REF.matcher(payeRef.toUpperCase(Locale.ROOT)).matches()) {
                         row.problem("employer_paye_ref", "is not an employer PAYE reference like 123/AB45678");
                     }
-                    return new People.ServiceUserDetails(row.text("service_user_ref"), row.text("name"), row.text("council"),
+                    return new People.ServiceUserDetails(row.ref("service_user_ref"), row.text("name"),
+                            row.text("council"),
                             payeRef == null ? null : payeRef.toUpperCase(Locale.ROOT),
                             Boolean.TRUE.equals(row.yesNo("employment_allowance")),
                             orZero(row.wholeNumber("retention_weeks", 0, 520)));
@@ -119,7 +120,8 @@ public class ReferenceDataLoader {
                             row.problem("ni_number", e.getMessage());
                         }
                     }
-                    return new People.MentorDetails(row.text("mentor_ref"), row.text("name"), born, ni, row.text("address"));
+                    return new People.MentorDetails(row.ref("mentor_ref"), row.text("name"), born, ni,
+                            row.text("address"));
                 });
         requireUnique(file, rows, People.MentorDetails::ref, "mentor_ref");
         return save(file, rows, () -> people.saveMentors(rows));
@@ -155,7 +157,8 @@ public class ReferenceDataLoader {
                     boolean week1Month1 = !row.raw("week1_month1").isEmpty()
                             && Boolean.TRUE.equals(row.yesNo("week1_month1"));
                     String category = row.oneOf("ni_category", NI_CATEGORIES);
-                    return new Employments.EmploymentDetails(row.text("employment_ref"), orZero(serviceUser), orZero(mentor), start,
+                    return new Employments.EmploymentDetails(row.ref("employment_ref"), orZero(serviceUser),
+                            orZero(mentor), start,
                             end, hourlyRate(row), row.oneOf("pay_frequency", PAY_FREQUENCIES),
                             taxCode, week1Month1, category == null ? null : category.toUpperCase(Locale.ROOT),
                             row.oneOf("holiday_pay", HOLIDAY_PAY), row.oneOf("pension", PENSION));

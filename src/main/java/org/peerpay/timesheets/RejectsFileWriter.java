@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.peerpay.csv.CsvOutput;
+import org.peerpay.system.OutputPaths;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -36,7 +37,7 @@ class RejectsFileWriter implements Tasklet {
     }
 
     static Path rejectsFile(Path outDir, String fileName) {
-        return outDir.resolve("imports").resolve(fileName + ".rejects.csv");
+        return OutputPaths.under(outDir, "imports", OutputPaths.name(fileName) + ".rejects.csv");
     }
 
     @Override

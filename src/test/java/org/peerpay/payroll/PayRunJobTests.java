@@ -27,6 +27,9 @@ class PayRunJobTests extends CouncilTest {
     static final PayPeriod P07 = PayPeriod.parse("2026-27/4W07");
     static final PayPeriod P08 = PayPeriod.parse("2026-27/4W08");
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.peerpay.budgets.BudgetStatements statements;
+
     @BeforeEach
     void fundedSmallCouncil() {
         smallCouncil(true);
@@ -152,5 +155,28 @@ class PayRunJobTests extends CouncilTest {
     BigDecimal charged() {
         return jdbc.queryForObject("select sum(amount) from posting where account = 'BUDGET' and amount > 0",
                 BigDecimal.class);
+    }
+
+    @Test
+    void writesPayslipsAndStatementsUnderTheOutputDirectoryWhateverARefStoredEarlierSays() throws Exception {
+        smallCouncil(true);
+        importShifts("shifts.csv", "M1,SU1,2026-10-20,10:00,12:00,0,,\n");
+        asOwner().update("update service_user set ref = '../../../../ESCAPED-SU' where ref = 'SU1'");
+        Path escaped = OUT.toAbsolutePath().getParent().resolve("ESCAPED-SU");
+        deleteTree(escaped);
+
+        payRuns.pay(P08);
+        statements.write(P08, OUT);
+
+        assertThat(escaped).doesNotExist();
+        try (var written = java.nio.file.Files.walk(OUT)) {
+            assertThat(written.filter(f -> f.toString().endsWith(".pdf")).map(f -> OUT.relativize(f).toString()))
+                    .contains("payslips/2026-27/4W08/ESCAPED-SU-" + escapedName() + "/M1.pdf",
+                            "statements/2026-27/4W08/ESCAPED-SU-" + escapedName() + ".pdf");
+        }
+    }
+
+    static String escapedName() {
+        return org.peerpay.system.OutputPaths.name("../../../../ESCAPED-SU").substring("ESCAPED-SU-".length());
     }
 }

@@ -148,4 +148,19 @@ class ReferenceDataLoaderTests extends DatabaseTest {
         assertThatThrownBy(() -> loader.serviceUsers(dir.resolve("service-users-twice.csv")))
                 .hasMessageContaining("service_user_ref must be unique, but these appear more than once: SU1");
     }
+
+    @Test
+    void refusesRefsThatCouldNameAPathOutsideTheOutputFolder() {
+        SmallCouncil.writeReference(dir);
+        SmallCouncil.write(dir.resolve("service-users.csv"), """
+                service_user_ref,name,council,employer_paye_ref,employment_allowance,retention_weeks
+                ../../../../ESCAPED-SU,Alex Morgan,Leeds City Council,,true,8
+                /etc/cron.d,Sam Patel,Leeds City Council,,false,12
+                """);
+
+        assertThatThrownBy(() -> loader.load(dir)).hasMessageContaining("service-users.csv row 2, column"
+                + " service_user_ref: '../../../../ESCAPED-SU' may hold only letters, digits, '-' and '_'")
+                .hasMessageContaining("row 3, column service_user_ref: '/etc/cron.d' may hold only");
+        assertThat(jdbc.queryForObject("select count(*) from service_user", Integer.class)).isZero();
+    }
 }
