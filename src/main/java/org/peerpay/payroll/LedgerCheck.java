@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.money.MonetaryAmount;
@@ -23,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Verifies the ledger against itself and against what it records: every entry balances; every budget's balance
  * is its funding received by the day less its charges; every payslip is charged once; each period's charges equal
- * its payslips' employer costs; each period's payslips pay exactly the minutes of the shifts its runs paid (so no
- * shift is paid twice, and none is marked paid without pay). Read-only; reversed payslips count for neither side.
+ * its payslips' employer costs; each period's completed runs' payslips pay exactly the minutes of the shifts those
+ * runs paid (so no shift is paid twice, and none is marked paid without pay). Read-only; reversed payslips count for neither side.
  */
 @Component
 public class LedgerCheck {
@@ -122,13 +124,21 @@ public class LedgerCheck {
         Map<String, Long> payslipMinutes = new TreeMap<>();
         Map<String, Long> shiftMinutes = new TreeMap<>();
         Map<Long, String> periodOfRun = new HashMap<>();
+        // runs still in progress (here or in another process) have claimed shifts they have not paid yet
         jdbc.query("select r.id, r.period_id, coalesce(sum(p.minutes), 0) from pay_run r"
-                + " left join payslip p on p.pay_run_id = r.id group by r.id, r.period_id", rs -> {
+                + " left join payslip p on p.pay_run_id = r.id where r.status = 'COMPLETED'"
+                + " group by r.id, r.period_id", rs -> {
             periodOfRun.put(rs.getLong(1), rs.getString(2));
             payslipMinutes.merge(rs.getString(2), rs.getLong(3), Long::sum);
         });
-        shifts.minutesPaidByRun().forEach((run, minutes) -> shiftMinutes.merge(
-                periodOfRun.getOrDefault(run, "run " + run + " (no such pay run)"), minutes, Long::sum));
+        Set<Long> running = new HashSet<>(jdbc.queryForList("select id from pay_run where status = 'RUNNING'",
+                Long.class));
+        shifts.minutesPaidByRun().forEach((run, minutes) -> {
+            if (!running.contains(run)) {
+                shiftMinutes.merge(periodOfRun.getOrDefault(run, "run " + run + " (no such pay run)"), minutes,
+                        Long::sum);
+            }
+        });
         TreeSet<String> paidPeriods = new TreeSet<>(payslipMinutes.keySet());
         paidPeriods.addAll(shiftMinutes.keySet());
         for (String period : paidPeriods) {

@@ -31,18 +31,18 @@ public final class OutputPaths {
      * {@code ..} in it becomes a safe one), except a pay period id like {@code 2026-27/4W08}, which is two.
      */
     public static Path under(Path outDir, String... parts) {
-        Path root = outDir.toAbsolutePath().normalize();
-        Path path = root;
+        Path path = outDir;
         for (String part : parts) {
             for (String name : PERIOD_ID.matcher(part).matches() ? part.split("/") : new String[] {part}) {
                 path = path.resolve(name(name));
             }
         }
-        Path normal = path.normalize();
-        if (!normal.startsWith(root) || normal.equals(root)) {
-            throw new IllegalStateException("refusing to write outside the output directory: " + normal);
+        Path root = outDir.toAbsolutePath().normalize();
+        Path absolute = path.toAbsolutePath().normalize();
+        if (!absolute.startsWith(root) || absolute.equals(root)) {
+            throw new IllegalStateException("refusing to write outside the output directory: " + absolute);
         }
-        return normal;
+        return path;
     }
 
     /** The name as it is when it is a plain file name, else a safe name derived from it. */
