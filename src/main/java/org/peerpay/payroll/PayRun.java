@@ -64,6 +64,10 @@ class PayRun {
     @Column(name = "completed_at")
     private OffsetDateTime completedAt;
 
+    /** When the period's close finished after this run: its statements written. */
+    @Column(name = "closed_at")
+    private OffsetDateTime closedAt;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "floor_policy")
     private WageFloorProperties.Policy floorPolicy;
@@ -177,6 +181,15 @@ class PayRun {
         }
         status = Status.COMPLETED;
         completedAt = OffsetDateTime.now();
+    }
+
+    /** Records that the period's close finished after this run (its statements are written). */
+    void close() {
+        if (status != Status.COMPLETED) {
+            throw new IllegalStateException("pay run " + periodId + " run " + runNumber + " has not completed: it"
+                    + " cannot be closed");
+        }
+        closedAt = OffsetDateTime.now();
     }
 
     boolean isRunning() {

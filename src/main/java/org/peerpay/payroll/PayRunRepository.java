@@ -18,6 +18,14 @@ interface PayRunRepository extends JpaRepository<PayRun, Long> {
     @Query("select distinct r.periodId from PayRun r where r.status = org.peerpay.payroll.PayRun.Status.RUNNING")
     List<String> periodsWithRunningRuns();
 
+    @Query("select distinct r.periodId from PayRun r"
+            + " where r.status = org.peerpay.payroll.PayRun.Status.COMPLETED and r.closedAt is null")
+    List<String> periodsLeftUnclosed();
+
+    @Query("select r from PayRun r where r.periodId = :periodId"
+            + " and r.status = org.peerpay.payroll.PayRun.Status.COMPLETED and r.closedAt is null")
+    List<PayRun> completedButNotClosed(String periodId);
+
     @Query("select distinct r.periodId from PayRun r where r.id in :ids")
     List<String> periodsOf(List<Long> ids);
 }

@@ -27,6 +27,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Starts, resumes and reports pay runs (with each step's time). A period is paid once by its first run; after that, a run of it happens
@@ -156,13 +157,14 @@ public class PayRuns {
     /**
      * The periods to pay by a date, oldest first: for each pay frequency, from the period of the oldest shift not
      * yet paid (or a run left unfinished) to the last period that ended before the date, leaving out those paid
-     * already; and any period with shifts released from hold.
+     * already; any period with shifts released from hold; and any whose close did not finish after its run.
      */
     public List<PayPeriod> periodsDue(LocalDate asOf) {
         List<PayPeriod> due = new ArrayList<>();
         List<Long> released = shifts.runsWithReleasedShifts();
         List<PayPeriod> open = new ArrayList<>(payRuns.periodsWithRunningRuns().stream().map(PayPeriod::parse)
                 .toList());
+        payRuns.periodsLeftUnclosed().forEach(id -> open.add(PayPeriod.parse(id)));
         if (!released.isEmpty()) {
             payRuns.periodsOf(released).forEach(id -> open.add(PayPeriod.parse(id)));
         }
@@ -186,6 +188,17 @@ public class PayRuns {
         }
         due.sort(null);
         return due;
+    }
+
+    /** True when a run of the period completed but the period's close did not finish (its statements). */
+    public boolean leftUnclosed(PayPeriod period) {
+        return !payRuns.completedButNotClosed(period.id()).isEmpty();
+    }
+
+    /** Records that the period's close has finished after its completed runs. */
+    @Transactional
+    public void markClosed(PayPeriod period) {
+        payRuns.completedButNotClosed(period.id()).forEach(PayRun::close);
     }
 
     /**

@@ -62,11 +62,17 @@ public class PeriodClose {
         return new Outcome(today, funding, List.of(close(period, outDir)), ledgerCheck.run(today));
     }
 
+    /**
+     * Pays the period, then writes its statements and records the close; a run that completed but whose close did
+     * not finish (the process stopped in between) has its statements written now.
+     */
     private Closed close(PayPeriod period, Path outDir) {
         PayRuns.Summary run = payRuns.pay(period, outDir);
-        if (!run.ran()) {
+        if (!run.ran() && !payRuns.leftUnclosed(period)) {
             return new Closed(run, 0, null);
         }
-        return new Closed(run, statements.write(period, outDir), BudgetStatements.directory(outDir, period));
+        int written = statements.write(period, outDir);
+        payRuns.markClosed(period);
+        return new Closed(run, written, BudgetStatements.directory(outDir, period));
     }
 }
