@@ -78,7 +78,8 @@ class TimesheetImportJobConfiguration {
                                               TimesheetProperties properties, People people,
                                               Employments employments, WageFloors wageFloors) {
         TimesheetRowParser parser = new TimesheetRowParser(properties.maxShiftMinutes(), asOf,
-                ReferenceSnapshot.load(people, employments), wageFloors.current());
+                ReferenceSnapshot.load(people, employments), wageFloors.current(),
+                new ClockChanges(properties.zone(), asOf));
         TimesheetCsvReader rows = new TimesheetCsvReader(Path.of(file), Charset.forName(charset), byteOrderMark);
         return new TimesheetBlockReader(rows, parser, importId,
                 properties.chunkSize());

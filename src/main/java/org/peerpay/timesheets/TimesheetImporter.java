@@ -2,11 +2,15 @@ package org.peerpay.timesheets;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Date;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.peerpay.csv.CsvFileRefusedException;
 import org.peerpay.csv.CsvInput;
 import org.peerpay.csv.FileInspection;
@@ -38,6 +42,7 @@ public class TimesheetImporter {
     private final Jobs jobs;
     private final Job timesheetImportJob;
     private final PeerPayProperties properties;
+    private final TimesheetProperties timesheetProperties;
     private final TransactionTemplate transactions;
     private final Exceptions exceptions;
     private final TimesheetImportRepository imports;
@@ -45,8 +50,10 @@ public class TimesheetImporter {
 
     TimesheetImporter(JdbcTemplate jdbc, Jobs jobs, Job timesheetImportJob, PeerPayProperties properties,
                       PlatformTransactionManager transactionManager, Exceptions exceptions,
-                      TimesheetImportRepository imports, DatabaseLocks locks) {
+                      TimesheetImportRepository imports, DatabaseLocks locks,
+                      TimesheetProperties timesheetProperties) {
         this.jdbc = jdbc;
+        this.timesheetProperties = timesheetProperties;
         this.locks = locks;
         this.imports = imports;
         this.exceptions = exceptions;
@@ -117,7 +124,36 @@ public class TimesheetImporter {
             }
             throw e;
         }
+        warnRepeatedTimes(importId, fileName, asOf, warnings);
         return result(importId, false, warnings, outDir);
+    }
+
+    /**
+     * Flags shifts that start or end in the hour that happens twice when the clocks go back: such a time is taken
+     * as its first occurrence (summer time), which the person who filled the timesheet may not have meant.
+     */
+    private void warnRepeatedTimes(long importId, String fileName, LocalDate asOf, List<String> warnings) {
+        ClockChanges clock = new ClockChanges(timesheetProperties.zone(), asOf);
+        List<Integer> rows = new ArrayList<>();
+        jdbc.query(c -> {
+            var query = c.prepareStatement("select source_row, starts_at, ends_at from timesheet_line"
+                    + " where import_id = ? and work_date = any(?) order by source_row");
+            query.setLong(1, importId);
+            query.setArray(2, c.createArrayOf("date", Arrays.stream(clock.daysTouched())
+                    .map(Date::valueOf).toArray()));
+            return query;
+        }, rs -> {
+            if (clock.repeated(rs.getObject(2, LocalDateTime.class)) || clock.repeated(rs.getObject(3,
+                    LocalDateTime.class))) {
+                rows.add(rs.getInt(1));
+            }
+        });
+        if (!rows.isEmpty()) {
+            warnings.add(fileName + ": row(s) " + rows.stream().limit(20).map(String::valueOf)
+                    .collect(Collectors.joining(", ")) + " start or end in the hour that happens"
+                    + " twice when the clocks go back; it was taken as the first of the two (summer time). If a"
+                    + " shift was worked in the second, correct its minutes with the coordinator");
+        }
     }
 
     /** Forgets an import that was refused: its lines, rejects and exceptions, its record and its job instance. */

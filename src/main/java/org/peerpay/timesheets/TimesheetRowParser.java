@@ -22,8 +22,11 @@ class TimesheetRowParser {
     private final LocalDate asOf;
     private final ReferenceSnapshot reference;
     private final FloorSchedule floors;
+    private final ClockChanges clock;
 
-    TimesheetRowParser(int maxShiftMinutes, LocalDate asOf, ReferenceSnapshot reference, FloorSchedule floors) {
+    TimesheetRowParser(int maxShiftMinutes, LocalDate asOf, ReferenceSnapshot reference, FloorSchedule floors,
+                       ClockChanges clock) {
+        this.clock = clock;
         this.maxShiftMinutes = maxShiftMinutes;
         this.asOf = asOf;
         this.reference = reference;
@@ -106,6 +109,18 @@ class TimesheetRowParser {
                     + "' is not a whole number of minutes");
         }
         int span = Math.floorMod(end - start, MINUTES_PER_DAY);
+        LocalDateTime startsAt = date.atStartOfDay().plusMinutes(start);
+        LocalDateTime endsAt = startsAt.plusMinutes(span);
+        if (clock.touches(date)) {
+            for (LocalDateTime time : new LocalDateTime[] {startsAt, endsAt}) {
+                if (clock.skipped(time)) {
+                    return StagedTimesheetRow.rejected(raw, RejectReason.BAD_TIME, time.toLocalTime() + " on "
+                            + time.toLocalDate() + " never happened: the clocks went forward an hour then; write the"
+                            + " time as the clock on the wall showed it");
+                }
+            }
+            span = clock.minutesBetween(startsAt, endsAt);
+        }
         int minutes = span - breakMinutes;
         if (breakMinutes < 0 || minutes <= 0) {
             return StagedTimesheetRow.rejected(raw, RejectReason.NOT_POSITIVE, breakMinutes < 0
@@ -119,9 +134,7 @@ class TimesheetRowParser {
                     + maxShiftMinutes / 60 + "-hour limit; check the times (an end before the start means the"
                     + " next day)");
         }
-        LocalDateTime startsAt = date.atStartOfDay().plusMinutes(start);
-        return new StagedTimesheetRow(raw, date, startsAt, startsAt.plusMinutes(span), breakMinutes, minutes,
-                null, null, null, null);
+        return new StagedTimesheetRow(raw, date, startsAt, endsAt, breakMinutes, minutes, null, null, null, null);
     }
 
     /** Minutes since midnight of an H:mm or HH:mm time, or -1 when it is not one. */

@@ -312,4 +312,17 @@ class TimesheetImportJobTests extends DatabaseTest {
                 .as("the first run read six blocks of ten rows and failed writing the sixth; the restart read only"
                         + " the five blocks (45 rows) after the last commit").containsExactly(6L, 5L);
     }
+
+    @org.junit.jupiter.api.Test
+    void flagsAShiftInTheHourTheClocksRepeat() {
+        ImportResult result = importCsv("october.csv", TIMESHEET_HEADER
+                + "M1,SU1,2026-10-24,10:00,12:00,0,walk,\n"
+                + "M1,SU1,2026-10-25,00:30,01:30,0,night,\n");
+
+        assertThat(result.accepted()).isEqualTo(2);
+        assertThat(result.warnings()).singleElement().asString().startsWith("october.csv: row(s) 3 start or end in"
+                + " the hour that happens twice when the clocks go back");
+        assertThat(jdbc.queryForObject("select minutes from timesheet_line where source_row = 3", Integer.class))
+                .as("00:30 BST to the first 01:30 BST").isEqualTo(60);
+    }
 }
