@@ -18,6 +18,10 @@ import org.peerpay.system.OutputPaths;
  */
 public final class CsvRow {
 
+    /** Amounts beyond these are mistakes, not money (and would not fit the database's columns). */
+    private static final BigDecimal MOST_MONEY = new BigDecimal("999999999.99");
+    private static final BigDecimal MOST_RATE = new BigDecimal("999.9999");
+
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter UK = DateTimeFormatter.ofPattern("dd/MM/uuuu")
@@ -85,14 +89,19 @@ public final class CsvRow {
             problem(column, "has more than two decimal places ('" + raw(column) + "'); give pounds and pence");
             return null;
         }
+        if (amount != null && amount.abs().compareTo(MOST_MONEY) > 0) {
+            problem(column, "is more than £999,999,999.99 ('" + raw(column) + "'): check the amount");
+            return null;
+        }
         return amount;
     }
 
     /** An hourly rate in pounds, at most four decimal places, above zero. */
     public BigDecimal hourlyRate(String column) {
         BigDecimal rate = required(column, CsvRow::parseDecimal, "is not an hourly rate, for example 14.38");
-        if (rate != null && (rate.signum() <= 0 || rate.scale() > 4)) {
-            problem(column, "must be above zero with at most four decimal places (was '" + raw(column) + "')");
+        if (rate != null && (rate.signum() <= 0 || rate.scale() > 4 || rate.compareTo(MOST_RATE) > 0)) {
+            problem(column, "must be above zero and at most £999.99 an hour, with at most four decimal places (was '"
+                    + raw(column) + "')");
             return null;
         }
         return rate;

@@ -25,10 +25,7 @@ public final class CsvTable {
         List<T> rows = new ArrayList<>();
         try (CsvInput input = CsvInput.open(FileInspection.of(file))) {
             Header header = input.header().require(required);
-            List<String> unknown = header.unknownColumns(known);
-            if (!unknown.isEmpty()) {
-                log.warn("{}: ignoring column(s) {} that PeerPay does not use", input.fileName(), unknown);
-            }
+            header.unknownColumnsWarning(known, input.fileName(), "PeerPay").ifPresent(log::warn);
             for (String[] cells; (cells = nextOrRefuse(input)) != null; ) {
                 if (cells.length == 1 && cells[0].isBlank()) {
                     continue;

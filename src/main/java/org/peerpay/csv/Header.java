@@ -3,9 +3,11 @@ package org.peerpay.csv;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** A header row: column names matched case-insensitively, in any order, spaces and hyphens read as underscores. */
 public final class Header {
@@ -48,6 +50,21 @@ public final class Header {
                     + " (found: " + String.join(", ", names) + "). Add the header row and upload the file again.");
         }
         return this;
+    }
+
+    /**
+     * One warning for the columns this file has that the reader does not know (they are ignored), naming at most
+     * five; empty when there are none.
+     */
+    public Optional<String> unknownColumnsWarning(Set<String> known, String fileName, String kind) {
+        List<String> unknown = unknownColumns(known);
+        if (unknown.isEmpty()) {
+            return Optional.empty();
+        }
+        String named = unknown.stream().limit(5).map(c -> "'" + c + "'").collect(Collectors.joining(", "));
+        return Optional.of(fileName + ": column" + (unknown.size() == 1 ? " " : "s ") + named
+                + (unknown.size() > 5 ? " and %,d more".formatted(unknown.size() - 5) : "") + (unknown.size() == 1
+                ? " is not a " + kind + " column and was" : " are not " + kind + " columns and were") + " ignored");
     }
 
     /** Columns this file has that the reader does not know: they are ignored, and worth a warning. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.peerpay.system.Saved;
+import org.peerpay.system.UserFacingException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -100,6 +101,18 @@ public class People {
     /** Saves mentors by ref, in the caller's transaction, their NI numbers sealed to them. */
     @Transactional
     public Saved saveMentors(List<MentorDetails> mentors) {
+        Map<NiNumber, String> niOwners = new HashMap<>();
+        jdbc.query("select ref, ni_number_encrypted from mentor", rs -> {
+            niOwners.put(cipher.decrypt(rs.getBytes(2), rs.getString(1)), rs.getString(1));
+        });
+        for (MentorDetails mentor : mentors) {
+            String owner = niOwners.get(mentor.niNumber());
+            if (owner != null && !owner.equals(mentor.ref())) {
+                throw new UserFacingException("Mentor " + mentor.ref() + " has the NI number of mentor " + owner + " ("
+                        + mentor.niNumber().masked() + "): two mentors cannot have one NI number. Correct"
+                        + " mentors.csv; nothing was changed.");
+            }
+        }
         return Saved.byKey(mentors, MentorDetails::ref, mentorRepository.findAll(), MentorEntity::ref,
                 details -> new MentorEntity(details, cipher), (entity, details) -> entity.update(details, cipher),
                 mentorRepository::saveAll);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,8 @@ public class ReferenceDataLoader {
     static final Set<String> PENSION = Set.of("assess", "opted-out");
     static final Set<String> NI_CATEGORIES = Set.of("a", "b", "c", "h", "j", "m", "v", "z",
             "f", "i", "l", "s", "d", "e", "k", "n");
-    static final Set<String> FUNDING_SOURCES = Set.of("council", "client-contribution", "health", "other");
+    static final Set<String> FUNDING_SOURCES = Set.of("council", "client-contribution", "health", "other",
+            "clawback");
     private static final Pattern TAX_CODE = Pattern.compile(
             "[SC]?(\\d{1,6}[LMNT]|BR|D[0-5]|NT|0T|K\\d{1,6})(W1|M1|X)?");
     private static final Pattern PAYE_REF = Pattern.compile("\\d{3}/[A-Z0-9]{1,10}");
@@ -124,6 +126,18 @@ public class ReferenceDataLoader {
                             row.text("address"));
                 });
         requireUnique(file, rows, People.MentorDetails::ref, "mentor_ref");
+        Map<NiNumber, String> niOwners = new HashMap<>();
+        List<String> shared = new ArrayList<>();
+        for (People.MentorDetails mentor : rows) {
+            String owner = niOwners.putIfAbsent(mentor.niNumber(), mentor.ref());
+            if (owner != null) {
+                shared.add(owner + " and " + mentor.ref() + " (" + mentor.niNumber().masked() + ")");
+            }
+        }
+        if (!shared.isEmpty()) {
+            throw new CsvFileRefusedException(file.getFileName() + " was not loaded: two mentors cannot have one NI"
+                    + " number, but " + String.join(", ", shared) + " do. Nothing was changed.");
+        }
         return save(file, rows, () -> people.saveMentors(rows));
     }
 
@@ -232,6 +246,14 @@ public class ReferenceDataLoader {
                     BigDecimal amount = row.pounds("amount");
                     if (amount != null && amount.signum() == 0) {
                         row.problem("amount", "is zero: leave the row out instead");
+                    }
+                    String source = row.raw("source");
+                    if (amount != null && amount.signum() < 0 && !"clawback".equalsIgnoreCase(source)) {
+                        row.problem("amount", "is negative: money taken back from a budget is source 'clawback';"
+                                + " a correction of a payment is its row with the right amount");
+                    }
+                    if (amount != null && amount.signum() > 0 && "clawback".equalsIgnoreCase(source)) {
+                        row.problem("amount", "is positive, but a clawback takes money back: write it negative");
                     }
                     return new FundingRow(row.raw("service_user_ref"), orZero(serviceUser), row.date("date"), amount,
                             row.oneOf("source", FUNDING_SOURCES));

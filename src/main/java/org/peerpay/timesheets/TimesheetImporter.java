@@ -81,8 +81,7 @@ public class TimesheetImporter {
         List<String> warnings = new ArrayList<>();
         try (CsvInput input = CsvInput.open(inspection)) {
             Header header = input.header().require(TimesheetColumns.REQUIRED);
-            header.unknownColumns(TimesheetColumns.KNOWN).forEach(column -> warnings.add(fileName + ": column '"
-                    + column + "' is not a timesheet column and was ignored"));
+            header.unknownColumnsWarning(TimesheetColumns.KNOWN, fileName, "timesheet").ifPresent(warnings::add);
             if (!hasARow(input)) {
                 throw new CsvFileRefusedException(fileName + " has a header row but no shifts: there is nothing to"
                         + " import.");

@@ -163,4 +163,45 @@ class ReferenceDataLoaderTests extends DatabaseTest {
                 .hasMessageContaining("row 3, column service_user_ref: '/etc/cron.d' may hold only");
         assertThat(jdbc.queryForObject("select count(*) from service_user", Integer.class)).isZero();
     }
+
+    @Test
+    void refusesTwoMentorsWithOneNiNumberWithoutPrintingIt() {
+        Path reference = SmallCouncil.writeReference(dir);
+        loader.load(reference);
+        SmallCouncil.write(dir.resolve("mentors.csv"), """
+                mentor_ref,name,date_of_birth,ni_number,address
+                M3,Sam Other,1990-01-01,AB 12 34 56 C,3 Park Lane
+                """);
+        assertThatThrownBy(() -> loader.load(dir)).hasMessage("Mentor M3 has the NI number of mentor M1 (******56C):"
+                + " two mentors cannot have one NI number. Correct mentors.csv; nothing was changed.");
+
+        SmallCouncil.write(dir.resolve("mentors.csv"), """
+                mentor_ref,name,date_of_birth,ni_number,address
+                M5,One,1990-01-01,JT 12 34 56 A,5 Park Lane
+                M6,Two,1990-01-01,JT123456A,6 Park Lane
+                """);
+        assertThatThrownBy(() -> loader.load(dir)).hasMessageContaining("two mentors cannot have one NI number, but M5"
+                + " and M6 (******56A) do").hasMessageNotContaining("JT123456A");
+        assertThat(jdbc.queryForObject("select count(*) from mentor", Integer.class)).isEqualTo(2);
+    }
+
+    @Test
+    void refusesAmountsTooLargeToBeMoneyAndNegativeFundingThatIsNotAClawback() {
+        SmallCouncil.writeReference(dir);
+        SmallCouncil.write(dir.resolve("funding.csv"), """
+                service_user_ref,date,amount,source
+                SU1,2026-05-01,1000000000000.00,council
+                SU1,2026-05-02,-50.00,council
+                SU1,2026-05-03,40.00,clawback
+                SU2,2026-05-04,-25.00,clawback
+                """);
+
+        assertThatThrownBy(() -> loader.load(dir))
+                .hasMessageContaining("funding.csv row 2, column amount: is more than £999,999,999.99")
+                .hasMessageContaining("funding.csv row 3, column amount: is negative: money taken back from a budget"
+                        + " is source 'clawback'")
+                .hasMessageContaining("funding.csv row 4, column amount: is positive, but a clawback takes money"
+                        + " back")
+                .hasMessageNotContaining("row 5");
+    }
 }

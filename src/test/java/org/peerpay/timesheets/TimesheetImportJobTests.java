@@ -325,4 +325,17 @@ class TimesheetImportJobTests extends DatabaseTest {
         assertThat(jdbc.queryForObject("select minutes from timesheet_line where source_row = 3", Integer.class))
                 .as("00:30 BST to the first 01:30 BST").isEqualTo(60);
     }
+
+    @org.junit.jupiter.api.Test
+    void summarisesTenThousandUnknownColumnsInOneWarning() {
+        StringBuilder header = new StringBuilder(TIMESHEET_HEADER.strip());
+        for (int i = 0; i < 10_000; i++) {
+            header.append(",extra").append(i);
+        }
+        ImportResult result = importCsv("wide.csv", header + "\nM1,SU1,2026-11-02,10:00,12:00,0,walk,\n");
+
+        assertThat(result.accepted()).isEqualTo(1);
+        assertThat(result.warnings()).containsExactly("wide.csv: columns 'extra0', 'extra1', 'extra2', 'extra3',"
+                + " 'extra4' and 9,995 more are not timesheet columns and were ignored");
+    }
 }
