@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -206,6 +205,7 @@ public class ReferenceDataLoader {
             return FileLoad.absent(file.getFileName().toString());
         }
         Map<String, Long> serviceUsers = people.serviceUserIds();
+        Map<String, List<long[]>> periodsSeen = new HashMap<>(); // by service user: start and end epoch day, row
         List<BudgetRow> rows = CsvTable.read(file,
                 List.of("service_user_ref", "start_date", "end_date", "planned_hours_per_week", "allocation"),
                 Set.of("service_user_ref", "start_date", "end_date", "planned_hours_per_week", "allocation"), row -> {
@@ -214,6 +214,18 @@ public class ReferenceDataLoader {
                     LocalDate end = row.date("end_date");
                     if (start != null && end != null && end.isBefore(start)) {
                         row.problem("end_date", "is before start_date (" + end + " < " + start + ")");
+                    } else if (start != null && end != null) {
+                        List<long[]> seen = periodsSeen.computeIfAbsent(row.raw("service_user_ref"),
+                                ref -> new ArrayList<>());
+                        for (long[] other : seen) {
+                            if (start.toEpochDay() <= other[1] && other[0] <= end.toEpochDay()) {
+                                row.problem("start_date", "the budget period " + start + " to " + end + " of "
+                                        + row.raw("service_user_ref") + " overlaps the one in row " + other[2] + " ("
+                                        + LocalDate.ofEpochDay(other[0]) + " to " + LocalDate.ofEpochDay(other[1])
+                                        + ")");
+                            }
+                        }
+                        seen.add(new long[] {start.toEpochDay(), end.toEpochDay(), row.rowNumber()});
                     }
                     BigDecimal hours = row.pounds("planned_hours_per_week");
                     if (hours != null && (hours.signum() < 0 || hours.compareTo(BigDecimal.valueOf(168)) > 0)) {
@@ -226,7 +238,6 @@ public class ReferenceDataLoader {
                     return new BudgetRow(row.raw("service_user_ref"), orZero(serviceUser), start, end, hours,
                             allocation);
                 });
-        requireNoOverlap(file, rows);
         return save(file, rows, () -> budgets.saveBudgetPeriods(rows.stream()
                 .map(r -> new Budgets.BudgetPeriodDetails(r.serviceUserId(), r.start(), r.end(), r.hours(),
                         Gbp.of(r.allocation()))).toList()));
@@ -301,20 +312,6 @@ public class ReferenceDataLoader {
             throw new CsvFileRefusedException(file.getFileName() + " was not loaded: " + columns
                     + " must be unique, but these appear more than once: "
                     + String.join(", ", repeated.stream().limit(25).toList()) + ". Nothing was changed.");
-        }
-    }
-
-    private static void requireNoOverlap(Path file, List<BudgetRow> rows) {
-        List<BudgetRow> sorted = rows.stream()
-                .sorted(Comparator.comparing(BudgetRow::serviceUserRef).thenComparing(BudgetRow::start)).toList();
-        for (int i = 1; i < sorted.size(); i++) {
-            BudgetRow previous = sorted.get(i - 1);
-            BudgetRow next = sorted.get(i);
-            if (previous.serviceUserRef().equals(next.serviceUserRef()) && !next.start().isAfter(previous.end())) {
-                throw new CsvFileRefusedException(file.getFileName() + " was not loaded: the budget periods of "
-                        + next.serviceUserRef() + " overlap (" + previous.start() + " to " + previous.end() + " and "
-                        + next.start() + " to " + next.end() + "). Nothing was changed.");
-            }
         }
     }
 

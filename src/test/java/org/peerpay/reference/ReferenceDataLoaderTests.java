@@ -144,7 +144,8 @@ class ReferenceDataLoaderTests extends DatabaseTest {
                 """);
 
         assertThatThrownBy(() -> loader.budgets(dir.resolve("budgets.csv")))
-                .hasMessageContaining("the budget periods of SU1 overlap");
+                .hasMessageContaining("budgets.csv row 3, column start_date: the budget period 2027-03-01 to"
+                        + " 2028-03-31 of SU1 overlaps the one in row 2 (2026-04-01 to 2027-03-31)");
         assertThatThrownBy(() -> loader.serviceUsers(dir.resolve("service-users-twice.csv")))
                 .hasMessageContaining("service_user_ref must be unique, but these appear more than once: SU1");
     }
@@ -203,5 +204,23 @@ class ReferenceDataLoaderTests extends DatabaseTest {
                 .hasMessageContaining("funding.csv row 4, column amount: is positive, but a clawback takes money"
                         + " back")
                 .hasMessageNotContaining("row 5");
+    }
+
+    @Test
+    void reportsOverlappingBudgetPeriodsTogetherWithTheFilesOtherProblems() {
+        loader.load(SmallCouncil.writeReference(dir));
+        SmallCouncil.write(dir.resolve("budgets.csv"), """
+                service_user_ref,start_date,end_date,planned_hours_per_week,allocation
+                SU1,2026-04-01,2027-03-31,3,3200.00
+                SU1,2026-10-01,2027-09-30,3,-5.00
+                SU2,2026-04-01,2027-03-31,500,2100.00
+                """);
+
+        assertThatThrownBy(() -> loader.budgets(dir.resolve("budgets.csv")))
+                .hasMessageContaining("3 problem(s)")
+                .hasMessageContaining("row 3, column start_date: the budget period 2026-10-01 to 2027-09-30 of SU1"
+                        + " overlaps the one in row 2")
+                .hasMessageContaining("row 3, column allocation: cannot be negative")
+                .hasMessageContaining("row 4, column planned_hours_per_week: must be between 0 and 168");
     }
 }
