@@ -18,12 +18,14 @@ import org.peerpay.csv.CsvFileRefusedException;
 import org.peerpay.csv.CsvRow;
 import org.peerpay.csv.CsvTable;
 import org.peerpay.budgets.Budgets;
+import org.peerpay.employment.Employment;
 import org.peerpay.employment.Employments;
 import org.peerpay.money.Gbp;
 import org.peerpay.money.HourlyRate;
 import org.peerpay.people.NiNumber;
 import org.peerpay.people.People;
 import org.peerpay.system.Saved;
+import org.peerpay.timesheets.PayableShifts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -50,8 +52,11 @@ public class ReferenceDataLoader {
     private final People people;
     private final Employments employments;
     private final Budgets budgets;
+    private final PayableShifts shifts;
 
-    ReferenceDataLoader(TransactionTemplate transaction, People people, Employments employments, Budgets budgets) {
+    ReferenceDataLoader(TransactionTemplate transaction, People people, Employments employments, Budgets budgets,
+                        PayableShifts shifts) {
+        this.shifts = shifts;
         this.transaction = transaction;
         this.people = people;
         this.employments = employments;
@@ -146,6 +151,9 @@ public class ReferenceDataLoader {
         }
         Map<String, Long> serviceUsers = people.serviceUserIds();
         Map<String, Long> mentors = people.mentorIds();
+        Map<String, Long> employmentIds = employments.ids();
+        Map<Long, Employment> existing = employments.all();
+        Map<Long, LocalDate> lastPaid = shifts.lastPaidDays();
         List<Employments.EmploymentDetails> rows = CsvTable.read(file,
                 List.of("employment_ref", "service_user_ref", "mentor_ref", "start_date", "hourly_rate",
                         "pay_frequency", "ni_category", "holiday_pay", "pension"),
@@ -170,9 +178,14 @@ public class ReferenceDataLoader {
                     boolean week1Month1 = !row.raw("week1_month1").isEmpty()
                             && Boolean.TRUE.equals(row.yesNo("week1_month1"));
                     String category = row.oneOf("ni_category", NI_CATEGORIES);
+                    HourlyRate rate = hourlyRate(row);
+                    Long known = employmentIds.get(row.raw("employment_ref"));
+                    if (known != null && start != null && rate != null) {
+                        refuseARateChangeBehindPaidPay(row, existing.get(known), start, rate, lastPaid.get(known));
+                    }
                     return new Employments.EmploymentDetails(row.ref("employment_ref"), orZero(serviceUser),
                             orZero(mentor), start,
-                            end, hourlyRate(row), row.oneOf("pay_frequency", PAY_FREQUENCIES),
+                            end, rate, row.oneOf("pay_frequency", PAY_FREQUENCIES),
                             taxCode, week1Month1, category == null ? null : category.toUpperCase(Locale.ROOT),
                             row.oneOf("holiday_pay", HOLIDAY_PAY), row.oneOf("pension", PENSION));
                 });
@@ -185,11 +198,18 @@ public class ReferenceDataLoader {
             return FileLoad.absent(file.getFileName().toString());
         }
         Map<String, Long> employmentIds = employments.ids();
+        Map<Long, Employment> existing = employments.all();
+        Map<Long, LocalDate> lastPaid = shifts.lastPaidDays();
         List<Employments.RateDetails> rows = CsvTable.read(file, List.of("employment_ref", "effective_from", "hourly_rate"),
                 Set.of("employment_ref", "effective_from", "hourly_rate"), row -> {
-                    known(row, "employment_ref", employmentIds, "employments.csv");
-                    return new Employments.RateDetails(row.text("employment_ref"), row.date("effective_from"),
-                            hourlyRate(row));
+                    Long employment = known(row, "employment_ref", employmentIds, "employments.csv");
+                    LocalDate from = row.date("effective_from");
+                    HourlyRate rate = hourlyRate(row);
+                    if (employment != null && from != null && rate != null) {
+                        refuseARateChangeBehindPaidPay(row, existing.get(employment), from, rate,
+                                lastPaid.get(employment));
+                    }
+                    return new Employments.RateDetails(row.text("employment_ref"), from, rate);
                 });
         requireUnique(file, rows, r -> r.employmentRef() + " from " + r.effectiveFrom(),
                 "employment_ref and effective_from");
@@ -280,6 +300,21 @@ public class ReferenceDataLoader {
     private FileLoad save(Path file, List<?> rows, Supplier<Saved> saving) {
         Saved counted = transaction.execute(status -> saving.get());
         return new FileLoad(file.getFileName().toString(), true, rows.size(), counted.added(), counted.changed());
+    }
+
+    /**
+     * A rate that would change pay already paid is refused: the shifts up to the last day paid were paid at the rates
+     * then in force, and PeerPay does not pay back pay by changing history.
+     */
+    private static void refuseARateChangeBehindPaidPay(CsvRow row, Employment employment, LocalDate from,
+                                                       HourlyRate rate, LocalDate lastPaid) {
+        HourlyRate before = employment.rates().get(from);
+        if (lastPaid != null && !from.isAfter(lastPaid) && !rate.equals(before)) {
+            row.problem("effective_from", employment.ref() + " has been paid for shifts up to " + lastPaid + " at the"
+                    + " rates then in force, so a rate of " + rate.inPounds() + " from " + from + " would change pay"
+                    + " already paid. Give a date after " + lastPaid + "; back pay owed for earlier shifts is paid"
+                    + " outside PeerPay until it can pay adjustments");
+        }
     }
 
     /** The row's {@code hourly_rate}, or null when it is not one (the row then has a problem and is refused). */

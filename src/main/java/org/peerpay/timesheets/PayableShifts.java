@@ -169,6 +169,16 @@ public class PayableShifts {
         });
     }
 
+    /** The day of the last shift paid, by employment (those with none paid are absent). */
+    public Map<Long, LocalDate> lastPaidDays() {
+        Map<Long, LocalDate> days = new HashMap<>();
+        jdbc.query("select employment_id, max(work_date) from timesheet_line where status = 'PAID'"
+                + " group by employment_id", rs -> {
+            days.put(rs.getLong(1), rs.getObject(2, LocalDate.class));
+        });
+        return days;
+    }
+
     /** The minutes of the shifts each run paid (held ones not counted), by run. */
     public Map<Long, Long> minutesPaidByRun() {
         Map<Long, Long> minutes = new HashMap<>();
