@@ -3,12 +3,7 @@ package org.peerpay.csv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +13,9 @@ import java.util.HexFormat;
 
 /**
  * What one pass over a file's bytes tells: its SHA-256, its size, whether it is text at all, and its encoding.
- * A file with a UTF-8 byte-order mark, or whose bytes are all valid UTF-8, is UTF-8; anything else is read as
- * Windows-1252, which is what Excel saves as "CSV (Comma delimited)" on an English Windows.
+ * A file with a UTF-8 byte-order mark, or whose bytes are all valid UTF-8, or mostly (a file that mixes encodings),
+ * is UTF-8; anything else is read as Windows-1252, which is what Excel saves as "CSV (Comma delimited)" on an
+ * English Windows.
  */
 public record FileInspection(Path file, String sha256, long size, boolean hasNulBytes, boolean hasBom,
                              Charset charset) {
@@ -29,13 +25,8 @@ public record FileInspection(Path file, String sha256, long size, boolean hasNul
     public static FileInspection of(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
-            ByteBuffer pending = ByteBuffer.allocate((1 << 16) + 8);
-            CharBuffer chars = CharBuffer.allocate(1 << 16);
+            Utf8Count utf8 = new Utf8Count();
             byte[] buffer = new byte[1 << 16];
-            boolean validUtf8 = true;
             boolean nul = false;
             boolean bom = false;
             long size = 0;
@@ -49,16 +40,13 @@ public record FileInspection(Path file, String sha256, long size, boolean hasNul
                 for (int i = 0; i < n && !nul; i++) {
                     nul = buffer[i] == 0;
                 }
-                if (validUtf8) {
-                    pending.put(buffer, 0, n).flip();
-                    validUtf8 = decodes(utf8, pending, chars, false);
-                    pending.compact();
-                }
+                utf8.add(buffer, n);
             }
-            if (validUtf8) {
-                pending.flip();
-                validUtf8 = decodes(utf8, pending, chars, true) && !pending.hasRemaining();
-            }
+            utf8.end();
+            // UTF-8 when every byte is, or when well-formed UTF-8 characters beyond ASCII are at least as many as the
+            // bytes that cannot be UTF-8: such a file mixes encodings, and the import refuses its rows with bytes that
+            // are not UTF-8 as MALFORMED, saying so, rather than turning every café in it into cafÃ©.
+            boolean validUtf8 = utf8.invalid == 0 || utf8.multibyte > 0 && utf8.multibyte >= utf8.invalid;
             Charset charset = bom || validUtf8 ? StandardCharsets.UTF_8 : WINDOWS_1252;
             return new FileInspection(file, HexFormat.of().formatHex(sha256.digest()), size, nul, bom, charset);
         } catch (IOException e) {
@@ -68,13 +56,45 @@ public record FileInspection(Path file, String sha256, long size, boolean hasNul
         }
     }
 
-    private static boolean decodes(CharsetDecoder decoder, ByteBuffer bytes, CharBuffer chars, boolean end) {
-        CoderResult result;
-        do {
-            chars.clear();
-            result = decoder.decode(bytes, chars, end);
-        } while (result.isOverflow());
-        return !result.isError();
+    /** Counts well-formed multi-byte UTF-8 characters and bytes that cannot be UTF-8, across buffers. */
+    private static final class Utf8Count {
+        long multibyte;
+        long invalid;
+        private int needed;
+
+        void add(byte[] bytes, int n) {
+            for (int i = 0; i < n; i++) {
+                int b = bytes[i] & 0xff;
+                if (needed > 0) {
+                    if ((b & 0xC0) == 0x80) {
+                        if (--needed == 0) {
+                            multibyte++;
+                        }
+                        continue;
+                    }
+                    invalid++;
+                    needed = 0;
+                }
+                if (b < 0x80) {
+                    continue;
+                }
+                if (b >= 0xC2 && b <= 0xDF) {
+                    needed = 1;
+                } else if (b >= 0xE0 && b <= 0xEF) {
+                    needed = 2;
+                } else if (b >= 0xF0 && b <= 0xF4) {
+                    needed = 3;
+                } else {
+                    invalid++;
+                }
+            }
+        }
+
+        void end() {
+            if (needed > 0) {
+                invalid++;
+            }
+        }
     }
 
     public boolean isEmpty() {

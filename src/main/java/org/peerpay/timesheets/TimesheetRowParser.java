@@ -18,6 +18,9 @@ class TimesheetRowParser {
 
     private static final int MINUTES_PER_DAY = 24 * 60;
 
+    /** What a reader puts for bytes that are not valid in the file's encoding. */
+    private static final char NOT_UTF8 = '\uFFFD';
+
     private final int maxShiftMinutes;
     private final LocalDate asOf;
     private final ReferenceSnapshot reference;
@@ -80,6 +83,13 @@ class TimesheetRowParser {
     private StagedTimesheetRow parse(RawTimesheetRow raw) {
         if (raw.malformed() != null) {
             return StagedTimesheetRow.rejected(raw, RejectReason.MALFORMED, raw.malformed());
+        }
+        for (String cell : raw.cells()) {
+            if (cell != null && cell.indexOf(NOT_UTF8) >= 0) {
+                return StagedTimesheetRow.rejected(raw, RejectReason.MALFORMED, "the row has bytes that are not UTF-8"
+                        + " (shown as \uFFFD) though the rest of the file is: it mixes encodings, perhaps a row pasted"
+                        + " from another file; retype the characters and import the row again");
+            }
         }
         for (int i = 0; i < TimesheetColumns.REQUIRED.size(); i++) {
             if (raw.cell(i).isEmpty()) {

@@ -338,4 +338,25 @@ class TimesheetImportJobTests extends DatabaseTest {
         assertThat(result.warnings()).containsExactly("wide.csv: columns 'extra0', 'extra1', 'extra2', 'extra3',"
                 + " 'extra4' and 9,995 more are not timesheet columns and were ignored");
     }
+
+    @Test
+    void refusesTheRowsOfAMixedEncodingFileThatAreNotUtf8AndKeepsTheRestRight() throws Exception {
+        byte[] utf8 = (TIMESHEET_HEADER + "M1,SU1,2026-11-02,10:00,12:00,0,walk,met at the café\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] pasted = "M1,SU1,2026-11-03,10:00,12:00,0,walk,the café again\n".getBytes(Charset.forName(
+                "windows-1252"));
+        Path file = dir.resolve("mixed.csv");
+        Files.write(file, java.util.Arrays.copyOf(utf8, utf8.length + pasted.length));
+        byte[] whole = Files.readAllBytes(file);
+        System.arraycopy(pasted, 0, whole, utf8.length, pasted.length);
+        Files.write(file, whole);
+
+        ImportResult result = importer.importFile(file, AS_OF, OUT);
+
+        assertThat(result.accepted()).isEqualTo(1);
+        assertThat(lines().get(0)).containsEntry("notes", "met at the café");
+        assertThat(rejectedRows(result.importId())).containsExactly(entry(3, "MALFORMED"));
+        assertThat(jdbc.queryForObject("select detail from timesheet_reject", String.class))
+                .startsWith("the row has bytes that are not UTF-8");
+    }
 }
