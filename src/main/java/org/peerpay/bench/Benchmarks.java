@@ -23,7 +23,6 @@ import org.peerpay.statutory.PensionMembership;
 import org.peerpay.statutory.TaxCode;
 import org.peerpay.statutory.TaxYear;
 import org.peerpay.statutory.TaxYears;
-import org.peerpay.system.UserFacingException;
 import org.peerpay.timesheets.ImportResult;
 import org.peerpay.timesheets.TimesheetImporter;
 import org.springframework.stereotype.Service;

@@ -1,6 +1,5 @@
 package org.peerpay.employment;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

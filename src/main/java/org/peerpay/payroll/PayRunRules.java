@@ -1,12 +1,9 @@
 package org.peerpay.payroll;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import org.peerpay.statutory.PensionBasis;
 import org.peerpay.statutory.TaxYear;
+import org.peerpay.system.Sha256;
 import org.peerpay.wagefloor.FloorSchedule;
 import org.peerpay.wagefloor.WageFloor;
 import org.peerpay.wagefloor.WageFloorProperties;
@@ -20,15 +17,6 @@ record PayRunRules(WageFloorProperties.Policy floorPolicy, List<WageFloor> floor
                    PensionBasis pensionBasis, int planTolerancePercent, String taxYear, String taxYearData,
                    String taxYearSha256) {
 
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java", e);
-        }
-    }
-
     FloorSchedule floorSchedule() {
         return new FloorSchedule(floors);
     }
@@ -39,7 +27,7 @@ record PayRunRules(WageFloorProperties.Policy floorPolicy, List<WageFloor> floor
      * @throws IllegalStateException when the recorded data was altered
      */
     TaxYear verifiedTaxYear() {
-        if (!sha256(taxYearData).equals(taxYearSha256)) {
+        if (!Sha256.hex(taxYearData).equals(taxYearSha256)) {
             throw new IllegalStateException("the tax year data recorded for this pay run (" + taxYear + ") does not"
                     + " match its recorded SHA-256: the record was altered; restore the database from a backup");
         }

@@ -3,7 +3,6 @@ package org.peerpay.payroll;
 import org.peerpay.calendar.Dates;
 import org.peerpay.calendar.PayPeriod;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;

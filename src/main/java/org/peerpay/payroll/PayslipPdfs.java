@@ -80,6 +80,7 @@ class PayslipPdfs {
         List<View> views = new ArrayList<>();
         Map<Long, People.ServiceUser> employers = people.serviceUsers();
         Map<Long, People.Mentor> mentors = people.mentors();
+        Map<Long, String> niNumbers = people.maskedNiNumbers();
         Map<Long, Employment> employmentsById = employments.all();
         jdbc.query("""
                 select * from (
@@ -106,7 +107,7 @@ class PayslipPdfs {
             views.add(new View(id, rs.getString("period_id"), rs.getInt("run_number"),
                     rs.getObject("pay_date", LocalDate.class), rs.getString("tax_year"), rs.getInt("tax_period"),
                     employment.frequency().word(), employer.ref(), employer.name(), employer.council(),
-                    employer.employerPayeRef(), mentor.ref(), mentor.name(), mentor.address(), mentor.niNumberMasked(),
+                    employer.employerPayeRef(), mentor.ref(), mentor.name(), mentor.address(), niNumbers.get(mentor.id()),
                     employment.ref(), rs.getString("tax_code"), rs.getString("ni_category"),
                     rs.getInt("minutes"), amounts, yearToDate, rs.getString("pension_note"),
                     rs.getInt("holiday_minutes_accrued"), rs.getLong("holiday_balance"),

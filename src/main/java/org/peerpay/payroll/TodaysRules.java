@@ -1,6 +1,7 @@
 package org.peerpay.payroll;
 
 import org.peerpay.statutory.TaxYears;
+import org.peerpay.system.Sha256;
 import org.peerpay.wagefloor.WageFloorProperties;
 import org.peerpay.wagefloor.WageFloors;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,6 @@ class TodaysRules {
     PayRunRules forTaxYear(String taxYear) {
         String data = taxYears.text(taxYear);
         return new PayRunRules(floorProperties.policy(), wageFloors.current().floors(), payroll.statutoryMinimum(),
-                payroll.pensionBasis(), payroll.planTolerancePercent(), taxYear, data, PayRunRules.sha256(data));
+                payroll.pensionBasis(), payroll.planTolerancePercent(), taxYear, data, Sha256.hex(data));
     }
 }

@@ -36,9 +36,8 @@ public class People {
                               boolean employmentAllowance, int retentionWeeks) {
     }
 
-    /** A mentor as an employee: the NI number only masked, as a payslip shows it ({@code ******56C}). */
-    public record Mentor(long id, String ref, String name, LocalDate dateOfBirth, String address,
-                         String niNumberMasked) {
+    /** A mentor as an employee (the NI number stays in this module; {@link #maskedNiNumbers()} for payslips). */
+    public record Mentor(long id, String ref, String name, LocalDate dateOfBirth, String address) {
     }
 
     /** A service user as reference data gives one. */
@@ -77,17 +76,23 @@ public class People {
         return all;
     }
 
-    /** Every mentor by id, in ref order, NI numbers masked (a bulk read: plain SQL, not the entities). */
+    /** Every mentor by id, in ref order (a bulk read: plain SQL, not the entities). */
     public Map<Long, Mentor> mentors() {
         Map<Long, Mentor> all = new LinkedHashMap<>();
-        jdbc.query("select id, ref, name, date_of_birth, address, ni_number_encrypted from mentor order by ref",
-                rs -> {
-                    String ref = rs.getString(2);
-                    all.put(rs.getLong(1), new Mentor(rs.getLong(1), ref, rs.getString(3),
-                            rs.getObject(4, LocalDate.class), rs.getString(5),
-                            cipher.decrypt(rs.getBytes(6), ref).masked()));
-                });
+        jdbc.query("select id, ref, name, date_of_birth, address from mentor order by ref", rs -> {
+            all.put(rs.getLong(1), new Mentor(rs.getLong(1), rs.getString(2), rs.getString(3),
+                    rs.getObject(4, LocalDate.class), rs.getString(5)));
+        });
         return all;
+    }
+
+    /** Each mentor's NI number as a payslip shows it ({@code ******56C}), by mentor id; decrypted only here. */
+    public Map<Long, String> maskedNiNumbers() {
+        Map<Long, String> masked = new HashMap<>();
+        jdbc.query("select id, ref, ni_number_encrypted from mentor", rs -> {
+            masked.put(rs.getLong(1), cipher.decrypt(rs.getBytes(3), rs.getString(2)).masked());
+        });
+        return masked;
     }
 
     /** Saves service users by ref, in the caller's transaction. */

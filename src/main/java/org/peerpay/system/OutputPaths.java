@@ -1,10 +1,6 @@
 package org.peerpay.system;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
@@ -51,15 +47,7 @@ public final class OutputPaths {
             return name;
         }
         String kept = name.replaceAll("[^A-Za-z0-9_-]", "");
-        return (kept.isEmpty() ? "name" : kept.substring(0, Math.min(kept.length(), 24))) + "-" + digest(name);
-    }
-
-    private static String digest(String name) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(name.getBytes(StandardCharsets.UTF_8))).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java", e);
-        }
+        return (kept.isEmpty() ? "name" : kept.substring(0, Math.min(kept.length(), 24))) + "-"
+                + Sha256.hex(name).substring(0, 12);
     }
 }

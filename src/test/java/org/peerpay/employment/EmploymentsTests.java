@@ -62,6 +62,6 @@ class EmploymentsTests extends DatabaseTest {
         assertThat(read.rateOn(LocalDate.of(2026, 10, 4))).isEqualTo(HourlyRate.of("15.00"));
         assertThat(read.rateOn(LocalDate.of(2026, 10, 5))).isEqualTo(HourlyRate.of("15.25"));
         assertThat(read.rateOn(LocalDate.of(2026, 4, 5))).isNull();
-        assertThat(people.mentors().get(mentor).niNumberMasked()).isEqualTo("******56C");
+        assertThat(people.maskedNiNumbers().get(mentor)).isEqualTo("******56C");
     }
 }

@@ -3,7 +3,6 @@ package org.peerpay.payroll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.peerpay.calendar.PayPeriod;

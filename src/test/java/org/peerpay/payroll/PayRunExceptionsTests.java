@@ -4,7 +4,6 @@ import org.peerpay.calendar.PayPeriod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.peerpay.support.SmallCouncil.TIMESHEET_HEADER;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

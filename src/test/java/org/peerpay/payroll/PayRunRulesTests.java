@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.peerpay.calendar.PayPeriod;
 import org.peerpay.support.CouncilTest;
 import org.peerpay.system.JobFailedException;
+import org.peerpay.system.Sha256;
 import org.peerpay.timesheets.PayableShifts;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -39,7 +40,7 @@ class PayRunRulesTests extends CouncilTest {
                 + " tax_year, tax_year_sha256 from pay_run"))
                 .containsEntry("floor_policy", "UPLIFT").containsEntry("statutory_minimum", "National Minimum Wage")
                 .containsEntry("pension_basis", "RELIEF_AT_SOURCE").containsEntry("plan_tolerance_percent", 10)
-                .containsEntry("tax_year", "2026-27").containsEntry("tax_year_sha256", PayRunRules.sha256(
+                .containsEntry("tax_year", "2026-27").containsEntry("tax_year_sha256", Sha256.hex(
                         Files.readString(Path.of("batch-config/tax-years/2026-27.yaml"))));
         assertThat(jdbc.queryForObject("select count(*) from pay_run_floor", Integer.class))
                 .isEqualTo((int) Files.readAllLines(Path.of("batch-config/wage-floors.csv")).stream()
