@@ -123,7 +123,17 @@ class CalcCommand {
                 String[] outHeader = Stream.concat(header.asWritten().stream(), results.stream())
                         .toArray(String[]::new);
                 try (CsvOutput out = CsvOutput.create(output, outHeader)) {
-                    for (String[] cells; (cells = in.next()) != null; ) {
+                    while (true) {
+                        String[] cells;
+                        try {
+                            cells = in.next();
+                        } catch (CsvInput.MalformedRecordException e) {
+                            problems.add(input.getFileName() + " " + e.getMessage());
+                            continue;
+                        }
+                        if (cells == null) {
+                            break;
+                        }
                         if (cells.length == 1 && cells[0].isBlank()) {
                             continue;
                         }
@@ -141,8 +151,6 @@ class CalcCommand {
                         out.commit();
                     }
                 }
-            } catch (CsvInput.MalformedRecordException e) {
-                problems.add(input.getFileName() + " " + e.getMessage());
             }
             if (!problems.isEmpty()) {
                 throw new CsvFileRefusedException(input.getFileName() + ": " + problems.size() + " bad row(s); no"

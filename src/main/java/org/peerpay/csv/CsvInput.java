@@ -1,11 +1,7 @@
 package org.peerpay.csv;
 
-import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
+import com.opencsv.ICSVParser;
 import com.opencsv.RFC4180ParserBuilder;
-import com.opencsv.exceptions.CsvException;
-import com.opencsv.exceptions.CsvMalformedLineException;
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.FilterInputStream;
@@ -15,27 +11,49 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
 
 /**
  * Reads the records of a CSV file (RFC 4180: quoted fields may hold commas, quotes and line breaks) with their
  * row numbers. The header is row 1, so a row number is what a spreadsheet shows for files without line breaks
- * inside cells.
+ * inside cells. A record may run over at most {@link CsvLimits} lines and characters: past them (one stray quote)
+ * it is refused as malformed and reading goes on at the line after the one it started on.
  */
 public final class CsvInput implements Closeable {
 
     private final Path file;
-    private final CSVReader reader;
+    private final InputStreamReader text;
+    private final BoundedLines lines;
+    private final CsvLimits limits;
     private final CountingStream bytes;
+    /** Lines read ahead while looking for the end of a record that was then refused: they are read again. */
+    private final Deque<Line> readAgain = new ArrayDeque<>();
+    private ICSVParser parser = new RFC4180ParserBuilder().build();
+    private long records;
     private Header header;
 
-    private CsvInput(Path file, CSVReader reader, CountingStream bytes) {
+    private record Line(String text, boolean overlong) {
+    }
+
+    private CsvInput(Path file, InputStreamReader text, CsvLimits limits, CountingStream bytes) {
         this.file = file;
-        this.reader = reader;
+        this.text = text;
+        this.lines = new BoundedLines(text, limits.maxCharacters());
+        this.limits = limits;
         this.bytes = bytes;
     }
 
     /** Opens a file, refusing it whole when it is empty or not text. */
     public static CsvInput open(FileInspection file) {
+        return open(file, CsvLimits.DEFAULT);
+    }
+
+    /** As {@link #open(FileInspection)}, with these bounds on a record. */
+    public static CsvInput open(FileInspection file, CsvLimits limits) {
         String name = file.file().getFileName().toString();
         if (file.isEmpty()) {
             throw new CsvFileRefusedException(name + " is empty: there is nothing to read. Check that the right"
@@ -45,21 +63,17 @@ public final class CsvInput implements Closeable {
             throw new CsvFileRefusedException(name + " is not a text file (it holds binary data, for example an"
                     + " .xlsx workbook). Save it from the spreadsheet as \"CSV UTF-8\" or \"CSV (Comma delimited)\".");
         }
-        return open(file.file(), file.charset(), file.hasBom());
+        return open(file.file(), file.charset(), file.hasBom(), limits);
     }
 
     /** Opens a file already inspected and found to be text in this encoding. */
-    public static CsvInput open(Path file, Charset charset, boolean byteOrderMark) {
+    public static CsvInput open(Path file, Charset charset, boolean byteOrderMark, CsvLimits limits) {
         try {
             CountingStream in = new CountingStream(Files.newInputStream(file));
             if (byteOrderMark) {
                 in.skipNBytes(3);
             }
-            BufferedReader text = new BufferedReader(new InputStreamReader(in, charset), 1 << 16);
-            CSVReader reader = new CSVReaderBuilder(text)
-                    .withCSVParser(new RFC4180ParserBuilder().build())
-                    .build();
-            return new CsvInput(file, reader, in);
+            return new CsvInput(file, new InputStreamReader(in, charset), limits, in);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);
         }
@@ -111,7 +125,13 @@ public final class CsvInput implements Closeable {
     /** The header row; a file whose first row is blank has none and is refused. */
     public Header header() {
         if (header == null) {
-            String[] first = read();
+            String[] first;
+            try {
+                first = read();
+            } catch (MalformedRecordException e) {
+                throw new CsvFileRefusedException(fileName() + " has no header row that can be read: " + e.getMessage()
+                        .replace("; reading went on at the next line", "") + ".");
+            }
             if (first == null || (first.length == 1 && first[0].isBlank())) {
                 throw new CsvFileRefusedException(fileName() + " has no header row: row 1 must name the columns.");
             }
@@ -123,7 +143,8 @@ public final class CsvInput implements Closeable {
     /**
      * The next record, or null at the end of the file. Blank lines come back as a single empty cell.
      *
-     * @throws MalformedRecordException when the rest of the file cannot be split into fields (an unclosed quote)
+     * @throws MalformedRecordException when this record cannot be split into fields (a quote not closed within the
+     *                                  limits, or a line too long); the next call reads on from the next line
      */
     public String[] next() {
         header();
@@ -132,7 +153,7 @@ public final class CsvInput implements Closeable {
 
     /** The row number of the record last returned (the header is row 1). */
     public long rowNumber() {
-        return reader.getRecordsRead();
+        return records;
     }
 
     public String fileName() {
@@ -141,29 +162,85 @@ public final class CsvInput implements Closeable {
 
     private String[] read() {
         try {
-            return reader.readNext();
-        } catch (CsvException | CsvMalformedLineException e) {
-            throw new MalformedRecordException(reader.getRecordsRead() + 1, e.getMessage());
+            Line first = nextLine();
+            if (first == null) {
+                return null;
+            }
+            records++;
+            if (first.overlong()) {
+                throw malformed("it is longer than " + limits.maxCharacters() + " characters");
+            }
+            String[] cells = parser.parseLineMulti(first.text());
+            List<Line> ahead = new ArrayList<>();
+            int characters = first.text().length();
+            while (parser.isPending()) {
+                Line more = nextLine();
+                if (more == null || more.overlong() || ahead.size() + 2 > limits.maxLines()
+                        || (characters += more.text().length() + 1) > limits.maxCharacters()) {
+                    if (more != null) {
+                        ahead.add(more);
+                    }
+                    readAgain(ahead);
+                    throw malformed(more == null
+                            ? "a quoted cell is still open at the end of the file"
+                            : "a quoted cell is not closed within " + limits.said());
+                }
+                ahead.add(more);
+                String[] rest = parser.parseLineMulti(more.text());
+                cells = join(cells, rest);
+            }
+            return cells;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);
         }
     }
 
+    private Line nextLine() throws IOException {
+        if (!readAgain.isEmpty()) {
+            return readAgain.poll();
+        }
+        String line = lines.next();
+        return line == null ? null : new Line(line, lines.overlong());
+    }
+
+    /** Puts back the lines after a refused record's first, and forgets the record's half-parsed cells. */
+    private void readAgain(List<Line> ahead) {
+        for (int i = ahead.size() - 1; i >= 0; i--) {
+            readAgain.push(ahead.get(i));
+        }
+        parser = new RFC4180ParserBuilder().build();
+    }
+
+    private MalformedRecordException malformed(String why) {
+        return new MalformedRecordException(records, why);
+    }
+
+    private static String[] join(String[] first, String[] rest) {
+        if (first.length == 0) {
+            return rest;
+        }
+        // The parser holds back a cell still open at a line's end, so the parts follow on without overlap.
+        String[] joined = Arrays.copyOf(first, first.length + rest.length);
+        System.arraycopy(rest, 0, joined, first.length, rest.length);
+        return joined;
+    }
+
     @Override
     public void close() {
         try {
-            reader.close();
+            text.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** A record that cannot be split into fields; nothing after it in the file can be read. */
+    /** A record that cannot be split into fields; reading goes on at the line after the one it started on. */
     public static final class MalformedRecordException extends RuntimeException {
         private final long rowNumber;
 
         MalformedRecordException(long rowNumber, String detail) {
-            super("row " + rowNumber + " cannot be read as CSV (" + detail + "): check for an unclosed quote");
+            super("row " + rowNumber + " cannot be read as CSV: " + detail + " (check for a stray or unclosed"
+                    + " quote); reading went on at the next line");
             this.rowNumber = rowNumber;
         }
 

@@ -26,7 +26,17 @@ public final class CsvTable {
         try (CsvInput input = CsvInput.open(FileInspection.of(file))) {
             Header header = input.header().require(required);
             header.unknownColumnsWarning(known, input.fileName(), "PeerPay").ifPresent(log::warn);
-            for (String[] cells; (cells = nextOrRefuse(input)) != null; ) {
+            while (true) {
+                String[] cells;
+                try {
+                    cells = input.next();
+                } catch (CsvInput.MalformedRecordException e) {
+                    problems.add(new CsvProblem(input.fileName(), e.rowNumber(), "(all)", e.getMessage()));
+                    continue;
+                }
+                if (cells == null) {
+                    break;
+                }
                 if (cells.length == 1 && cells[0].isBlank()) {
                     continue;
                 }
@@ -48,13 +58,5 @@ public final class CsvTable {
             throw new CsvFileRefusedException(message.toString());
         }
         return rows;
-    }
-
-    private static String[] nextOrRefuse(CsvInput input) {
-        try {
-            return input.next();
-        } catch (CsvInput.MalformedRecordException e) {
-            throw new CsvFileRefusedException(input.fileName() + " was not loaded: " + e.getMessage() + ".");
-        }
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.peerpay.csv.CsvInput;
+import org.peerpay.csv.CsvLimits;
 import org.peerpay.csv.Header;
 
 /**
@@ -21,17 +22,19 @@ class TimesheetCsvReader implements AutoCloseable {
 
     private final Charset charset;
     private final boolean byteOrderMark;
+    private final CsvLimits limits;
 
     /** Reads a file the importer has inspected: it is text, in this encoding. */
-    TimesheetCsvReader(Path file, Charset charset, boolean byteOrderMark) {
+    TimesheetCsvReader(Path file, Charset charset, boolean byteOrderMark, CsvLimits limits) {
         this.file = file;
         this.charset = charset;
         this.byteOrderMark = byteOrderMark;
+        this.limits = limits;
     }
 
     /** Opens the file and skips the rows up to and including {@code resumeAfter} (1, the header, to start afresh). */
     void open(long resumeAfter) {
-        input = CsvInput.open(file, charset, byteOrderMark);
+        input = CsvInput.open(file, charset, byteOrderMark, limits);
         Header header = input.header().require(TimesheetColumns.REQUIRED);
         headerSize = header.size();
         columns = TimesheetColumns.ALL.stream().mapToInt(header::indexOf).toArray();
@@ -51,10 +54,8 @@ class TimesheetCsvReader implements AutoCloseable {
                 record = input.next();
             } while (record != null && record.length == 1 && record[0].isBlank());
         } catch (CsvInput.MalformedRecordException e) {
-            ended = true;
             rowsRead = e.rowNumber();
-            return new RawTimesheetRow(e.rowNumber(), new String[columns.length], e.getMessage()
-                    + "; nothing after it in the file could be read");
+            return new RawTimesheetRow(e.rowNumber(), new String[columns.length], e.getMessage());
         }
         if (record == null) {
             ended = true;

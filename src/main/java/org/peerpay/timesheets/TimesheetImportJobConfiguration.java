@@ -80,7 +80,8 @@ class TimesheetImportJobConfiguration {
         TimesheetRowParser parser = new TimesheetRowParser(properties.maxShiftMinutes(), asOf,
                 ReferenceSnapshot.load(people, employments), wageFloors.current(),
                 new ClockChanges(properties.zone(), asOf));
-        TimesheetCsvReader rows = new TimesheetCsvReader(Path.of(file), Charset.forName(charset), byteOrderMark);
+        TimesheetCsvReader rows = new TimesheetCsvReader(Path.of(file), Charset.forName(charset), byteOrderMark,
+                properties.record());
         return new TimesheetBlockReader(rows, parser, importId,
                 properties.chunkSize());
     }

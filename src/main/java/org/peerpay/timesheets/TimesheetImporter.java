@@ -79,7 +79,7 @@ public class TimesheetImporter {
         FileInspection inspection = FileInspection.of(file);
         String fileName = file.getFileName().toString();
         List<String> warnings = new ArrayList<>();
-        try (CsvInput input = CsvInput.open(inspection)) {
+        try (CsvInput input = CsvInput.open(inspection, timesheetProperties.record())) {
             Header header = input.header().require(TimesheetColumns.REQUIRED);
             header.unknownColumnsWarning(TimesheetColumns.KNOWN, fileName, "timesheet").ifPresent(warnings::add);
             if (!hasARow(input)) {

@@ -1,6 +1,7 @@
 package org.peerpay.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -66,5 +67,54 @@ class CsvFilesTest {
 
         assertThat(file).doesNotExist();
         assertThat(dir.resolve("half.csv.partial")).doesNotExist();
+    }
+
+    @Test
+    void readsQuotedCellsOverSeveralLinesWithinTheLimits() throws Exception {
+        Path file = Files.writeString(dir.resolve("notes.csv"), "a,b\r\n1,\"two\r\nlines\"\r\n2,\"x,\"\"y\"\"\"\r\n");
+
+        try (CsvInput in = CsvInput.open(FileInspection.of(file), new CsvLimits(2, 100))) {
+            assertThat(in.next()).containsExactly("1", "two\nlines");
+            assertThat(in.rowNumber()).isEqualTo(2);
+            assertThat(in.next()).containsExactly("2", "x,\"y\"");
+            assertThat(in.next()).isNull();
+        }
+    }
+
+    @Test
+    void refusesOnlyTheRowOfAStrayQuoteAndReadsOnFromTheNextLine() throws Exception {
+        Path file = Files.writeString(dir.resolve("stray.csv"), "a,b\n1,ok\n2,\"stray\n3,ok\n4,ok\n5,\"ok\"\n6,ok\n");
+
+        try (CsvInput in = CsvInput.open(FileInspection.of(file), new CsvLimits(3, 1_000))) {
+            assertThat(in.next()).containsExactly("1", "ok");
+            assertThatThrownBy(in::next).isInstanceOf(CsvInput.MalformedRecordException.class)
+                    .hasMessage("row 3 cannot be read as CSV: a quoted cell is not closed within 3 lines or 1000"
+                            + " characters (check for a stray or unclosed quote); reading went on at the next line")
+                    .extracting(e -> ((CsvInput.MalformedRecordException) e).rowNumber()).isEqualTo(3L);
+            for (int n = 3; n <= 6; n++) {
+                assertThat(in.next()).containsExactly(String.valueOf(n), "ok");
+                assertThat(in.rowNumber()).isEqualTo(n + 1);
+            }
+            assertThat(in.next()).isNull();
+        }
+    }
+
+    @Test
+    void boundsARecordByCharactersAndALineWithNoEnd() throws Exception {
+        Path file = Files.writeString(dir.resolve("long.csv"), "a,b\n1,\"" + "x".repeat(60) + "\n"
+                + "y".repeat(60) + "\"\n2," + "z".repeat(500) + "\n3,ok");
+
+        try (CsvInput in = CsvInput.open(FileInspection.of(file), new CsvLimits(20, 100))) {
+            assertThatThrownBy(in::next).hasMessageContaining("row 2 cannot be read as CSV: a quoted cell is not"
+                    + " closed within 20 lines or 100 characters");
+            // read again from the next line: its stray closing quote is now an opening one, open to the end
+            assertThatThrownBy(in::next).hasMessageContaining("row 3 cannot be read as CSV: a quoted cell is not"
+                    + " closed within");
+            assertThatThrownBy(in::next).hasMessageContaining("row 4 cannot be read as CSV: it is longer than 100"
+                    + " characters");
+            assertThat(in.next()).containsExactly("3", "ok");
+            assertThat(in.rowNumber()).isEqualTo(5);
+            assertThat(in.next()).isNull();
+        }
     }
 }

@@ -265,15 +265,39 @@ class TimesheetImportJobTests extends DatabaseTest {
     }
 
     @Test
-    void keepsTheRowsBeforeAnUnclosedQuoteAndRejectsTheRestAsMalformed() {
+    void aStrayQuoteCostsOnlyItsOwnRowAndEveryLaterRowIsReadCheckedAndKept() throws Exception {
+        // 10,000 quarter-hour shifts, the second with a quote that is never closed
+        StringBuilder csv = new StringBuilder(TIMESHEET_HEADER);
+        for (int n = 0; n < 10_000; n++) {
+            LocalDate day = LocalDate.of(2026, 4, 6).plusDays(n / 44);
+            java.time.LocalTime start = java.time.LocalTime.of(8, 0).plusMinutes(15L * (n % 44));
+            csv.append("M1,SU1,").append(day).append(',').append(start).append(',').append(start.plusMinutes(15))
+                    .append(",0,walk,").append(n == 1 ? "\"never closed" : "fine").append('\n');
+        }
+
+        ImportResult result = importCsv("stray-quote.csv", csv.toString());
+
+        assertThat(result.rowsRead()).isEqualTo(10_000);
+        assertThat(result.accepted()).isEqualTo(9_999);
+        assertThat(rejectedRows(result.importId())).containsExactly(entry(3, "MALFORMED"));
+        assertThat(Files.readString(OUT.resolve("imports/stray-quote.csv.rejects.csv")))
+                .contains("row 3 cannot be read as CSV: a quoted cell is not closed within 20 lines")
+                .hasLineCount(2);
+        assertThat(jdbc.queryForObject("select max(source_row) from timesheet_line where import_id = ?",
+                Integer.class, result.importId())).isEqualTo(10_001);
+    }
+
+    @Test
+    void aQuoteStillOpenAtTheEndOfTheFileCostsOnlyItsRow() {
         ImportResult result = importCsv("quote.csv", TIMESHEET_HEADER + """
                 M1,SU1,2026-11-02,10:00,12:00,0,walk,fine
                 M1,SU1,2026-11-03,10:00,12:00,0,walk,"never closed
-                M1,SU1,2026-11-04,10:00,12:00,0,walk,lost in the quote
+                M1,SU1,2026-11-04,10:00,12:00,0,walk,read again after the quote
                 """);
 
-        assertThat(result.accepted()).isEqualTo(1);
+        assertThat(result.accepted()).isEqualTo(2);
         assertThat(rejectedRows(result.importId())).containsExactly(entry(3, "MALFORMED"));
+        assertThat(lines()).extracting(line -> line.get("source_row")).containsExactly(2, 4);
     }
 
     @Test
