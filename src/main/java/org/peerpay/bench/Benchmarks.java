@@ -49,7 +49,11 @@ public class Benchmarks {
         this.taxYears = taxYears;
     }
 
-    /** Writes a file of {@code rows} valid shifts for a council of {@code employments} and times its import. */
+    /**
+     * Writes a file of {@code rows} valid shifts for a council of {@code employments} and times its import; then
+     * two duplicate-heavy files of as many rows: the same shifts again (every row a duplicate of an earlier import)
+     * and new shifts each written twice (half the rows duplicates within the file).
+     */
     public void timesheetImport(int rows, int employments, PrintWriter out) {
         long t0 = System.nanoTime();
         SyntheticCouncil council = councils.load(employments);
@@ -57,17 +61,30 @@ public class Benchmarks {
         Path dir = councils.directory();
         out.printf("synthetic council: %,d service users, %,d mentors, %,d employments (%s)%n",
                 council.serviceUsers(), council.mentors(), employments, Elapsed.since(t0));
-        Path file = dir.resolve("synthetic-timesheets.csv");
-        long t1 = System.nanoTime();
-        council.writeTimesheets(file, rows, UUID.randomUUID().toString().substring(0, 8));
-        out.printf("timesheet file: %,d rows, %,d bytes (%s)%n", rows, file.toFile().length(), Elapsed.since(t1));
-        long t2 = System.nanoTime();
+        Path valid = dir.resolve("synthetic-timesheets.csv");
+        int earliest = council.writeTimesheets(valid, rows, runId(), 1, 1);
+        timeImport("valid shifts", valid, asOf, dir, out);
+        Path again = dir.resolve("synthetic-timesheets-again.csv");
+        council.writeTimesheets(again, rows, runId(), 1, 1);
+        timeImport("the same shifts again", again, asOf, dir, out);
+        Path twice = dir.resolve("synthetic-timesheets-twice.csv");
+        council.writeTimesheets(twice, rows, runId(), earliest + 1, 2);
+        timeImport("new shifts, each twice", twice, asOf, dir, out);
+    }
+
+    private static String runId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private void timeImport(String what, Path file, LocalDate asOf, Path dir, PrintWriter out) {
+        long started = System.nanoTime();
         ImportResult result = importer.importFile(file, asOf, dir);
-        Elapsed took = Elapsed.since(t2);
-        out.printf("import: %,d rows read, %,d accepted, %,d rejected, %,d below floor in %s = %,d rows/s"
-                        + " (max heap %,d MiB)%n", result.rowsRead(), result.accepted(), result.rejectedTotal(),
-                result.belowFloor(), took, took.perSecond(result.rowsRead()),
-                Runtime.getRuntime().maxMemory() >> 20);
+        Elapsed took = Elapsed.since(started);
+        out.printf("import of %s (%,d bytes): %,d rows read, %,d accepted, %,d rejected (%,d duplicates), %,d below"
+                        + " floor in %s = %,d rows/s (max heap %,d MiB)%n", what, file.toFile().length(),
+                result.rowsRead(), result.accepted(), result.rejectedTotal(), result.duplicates(),
+                result.belowFloor(), took, took.perSecond(result.rowsRead()), Runtime.getRuntime().maxMemory() >> 20);
+        out.flush();
     }
 
     /** The median time of one payslip's statutory calculations over {@code payslips} varied payslips. */

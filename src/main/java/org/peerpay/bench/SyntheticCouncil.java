@@ -70,17 +70,28 @@ public record SyntheticCouncil(int employments, LocalDate asOf) {
         });
     }
 
-    /**
-     * Shift i is worked under employment i mod E, on the (i div E + 1)th day before the as-of date; a mentor's
-     * first employment works mornings and the second afternoons, so no shifts overlap.
-     */
+    /** A file of {@code rows} valid shifts, ending the day before the as-of date: see the overload. */
     public void writeTimesheets(Path file, int rows, String runId) {
+        writeTimesheets(file, rows, runId, 1, 1);
+    }
+
+    /**
+     * Shift s is worked under employment s mod E, on the (s div E + {@code firstDayBack})th day before the as-of
+     * date; a mentor's first employment works mornings and the second afternoons, so no shifts overlap. Each shift
+     * is written {@code copies} times, the copies a whole file's shifts apart (row i holds shift i mod rows/copies),
+     * so that all but the first copy are in-file duplicates.
+     *
+     * @return the days back of the earliest shift written
+     */
+    public int writeTimesheets(Path file, int rows, String runId, int firstDayBack, int copies) {
+        int shifts = (rows + copies - 1) / copies;
         write(file, out -> {
             out.write("mentor_ref,service_user_ref,date,start,end,break_minutes,activity,notes\n");
             StringBuilder line = new StringBuilder(128);
             for (int i = 0; i < rows; i++) {
-                int e = i % employments;
-                LocalDate date = asOf.minusDays(1 + i / employments);
+                int shift = i % shifts;
+                int e = shift % employments;
+                LocalDate date = asOf.minusDays(firstDayBack + shift / employments);
                 boolean afternoon = e >= mentors();
                 line.setLength(0);
                 line.append("SYN-M").append(pad(e % mentors())).append(",SYN-S").append(pad(e % serviceUsers()))
@@ -89,6 +100,7 @@ public record SyntheticCouncil(int employments, LocalDate asOf) {
                 out.write(line.toString());
             }
         });
+        return firstDayBack + (shifts - 1) / employments;
     }
 
     /**

@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -66,12 +65,17 @@ public class Exceptions {
         }
     }
 
-    /** Withdraws the exceptions of an import's rows that turned out not to be shifts after all. */
-    public void withdrawForRows(long importId, Collection<Integer> sourceRows) {
-        if (!sourceRows.isEmpty()) {
-            jdbc.update("delete from payroll_exception where import_id = ? and source_row = any(?)", importId,
-                    sourceRows.toArray(Integer[]::new));
+    /**
+     * Withdraws the exceptions of an import's rows that turned out not to be shifts after all: the rows named by
+     * the {@code source_row} column of a table of the caller's transaction (a temporary table, however many rows:
+     * one join, linear in the rows).
+     */
+    public void withdrawForRows(long importId, String rowsTable) {
+        if (!rowsTable.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("not a table name: " + rowsTable);
         }
+        jdbc.update("delete from payroll_exception e using " + rowsTable + " r"
+                + " where e.import_id = ? and e.source_row = r.source_row", importId);
     }
 
     /** Withdraws every exception of an import that was refused and forgotten. */

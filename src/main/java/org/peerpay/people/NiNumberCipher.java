@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -14,6 +12,7 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.peerpay.system.OwnerOnlyFile;
 import org.peerpay.system.UserFacingException;
 
 /**
@@ -50,16 +49,7 @@ public final class NiNumberCipher {
     /** The key kept in a file readable only by its owner, created with a new random key the first time. */
     public static NiNumberCipher fromKeyFile(Path keyFile) {
         try {
-            if (Files.notExists(keyFile)) {
-                byte[] fresh = new byte[32];
-                new SecureRandom().nextBytes(fresh);
-                Files.createDirectories(keyFile.toAbsolutePath().getParent());
-                Path partial = keyFile.resolveSibling(keyFile.getFileName() + ".new");
-                Files.writeString(partial, Base64.getEncoder().encodeToString(fresh));
-                Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
-                Files.move(partial, keyFile);
-            }
-            return fromBase64(Files.readString(keyFile));
+            return fromBase64(OwnerOnlyFile.readOrCreate(keyFile, () -> OwnerOnlyFile.randomBase64(32)));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read or create the data key " + keyFile + ": "
                     + e.getMessage(), e);

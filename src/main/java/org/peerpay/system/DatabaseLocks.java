@@ -42,10 +42,22 @@ public class DatabaseLocks {
             try {
                 return work.get();
             } finally {
-                lock(connection, "select pg_advisory_unlock(hashtext(?))", name);
+                unlock(connection, name);
             }
         } catch (SQLException e) {
             throw new CannotGetJdbcConnectionException("Could not take the database lock " + name, e);
+        }
+    }
+
+    /**
+     * Releases the lock. If that fails the connection is gone, and with it its session and the lock, so the work's
+     * own outcome is what counts (and, if it failed, is what the caller hears of).
+     */
+    private static void unlock(Connection connection, String name) {
+        try {
+            lock(connection, "select pg_advisory_unlock(hashtext(?))", name);
+        } catch (SQLException gone) {
+            log.debug("lock {} went with its connection: {}", name, gone.getMessage());
         }
     }
 

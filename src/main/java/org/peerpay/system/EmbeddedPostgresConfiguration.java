@@ -19,31 +19,36 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 @Conditional(EmbeddedPostgresConfiguration.NoDataSourceUrl.class)
 class EmbeddedPostgresConfiguration {
 
-    static final String APPLICATION_ROLE = "peerpay_app";
-
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(PeerPayProperties properties) {
         return EmbeddedPostgres.open(properties.dataDir());
     }
 
-    /** The application's connections: as {@value #APPLICATION_ROLE}, which owns nothing (see V4). */
+    /** The application's connections: as {@value EmbeddedPostgres#APPLICATION_ROLE}, which owns nothing (see V4). */
     @Bean(destroyMethod = "close")
     @Primary
     DataSource dataSource(EmbeddedPostgres postgres) {
-        return pool(postgres, APPLICATION_ROLE, 10, "peerpay-embedded");
+        return pool(postgres, postgres.application(), 10, "peerpay-embedded");
     }
 
     /** Flyway's connection: as the owner of the schema. */
     @Bean(destroyMethod = "close")
     @FlywayDataSource
     DataSource ownerDataSource(EmbeddedPostgres postgres) {
-        return pool(postgres, postgres.username(), 2, "peerpay-owner");
+        return pool(postgres, postgres.owner(), 2, "peerpay-owner");
     }
 
-    private static HikariDataSource pool(EmbeddedPostgres postgres, String user, int size, String name) {
+    /** A pool that is closed once the server is gone, so that each request for a connection fails at once. */
+    private static HikariDataSource pool(EmbeddedPostgres postgres, EmbeddedPostgres.Login login, int size,
+                                         String name) {
         HikariDataSource dataSource = new HikariDataSource();
+        postgres.onUnexpectedExit(dataSource::close);
+        // The server is on this machine and serves this process alone: a connection that takes longer than this
+        // is not coming (a request already waiting when the server died waits this long, not Hikari's 30 s).
+        dataSource.setConnectionTimeout(java.time.Duration.ofSeconds(10).toMillis());
         dataSource.setJdbcUrl(postgres.jdbcUrl());
-        dataSource.setUsername(user);
+        dataSource.setUsername(login.user());
+        dataSource.setPassword(login.password());
         dataSource.setMaximumPoolSize(size);
         dataSource.setPoolName(name);
         return dataSource;

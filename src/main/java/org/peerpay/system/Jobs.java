@@ -1,7 +1,12 @@
 package org.peerpay.system;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +18,8 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,21 +29,45 @@ import org.springframework.stereotype.Component;
  * (its cause the {@link UserFacingException} that failed it, if one did), logged here once, in one line (the stack
  * trace at DEBUG: {@code --logging.level.org.peerpay.system.Jobs=DEBUG}); Spring Batch's own step, chunk and job
  * failure logs are off.
+ *
+ * <p>When PeerPay is told to stop (SIGTERM, Ctrl-C) the jobs it is running are stopped first, before anything they
+ * use is closed: each at its next commit, marked STOPPED and restartable, waiting at most
+ * {@code peerpay.jobs.stop-timeout} (30 s) in all.
  */
 @Component
-public class Jobs {
+public class Jobs implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Jobs.class);
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
+    private final Duration stopTimeout;
+    private final Set<Running> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean started;
 
-    Jobs(JobOperator jobOperator, JobRepository jobRepository) {
+    /** A job this process is running, and the end of its {@link #run}. */
+    private record Running(Job job, JobParameters parameters, CountDownLatch done) {
+    }
+
+    Jobs(JobOperator jobOperator, JobRepository jobRepository,
+         @Value("${peerpay.jobs.stop-timeout:30s}") Duration stopTimeout) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
+        this.stopTimeout = stopTimeout;
     }
 
     public JobExecution run(Job job, JobParameters parameters) {
+        Running run = new Running(job, parameters, new CountDownLatch(1));
+        running.add(run);
+        try {
+            return runToTheEnd(job, parameters);
+        } finally {
+            running.remove(run);
+            run.done().countDown();
+        }
+    }
+
+    private JobExecution runToTheEnd(Job job, JobParameters parameters) {
         JobExecution last = jobRepository.getLastJobExecution(job.getName(), parameters);
         if (last != null && last.isRunning()) {
             log.warn("{} execution {} was left running by a process that stopped; recovering and restarting it",
@@ -47,11 +78,17 @@ public class Jobs {
         try {
             execution = jobOperator.start(job, parameters);
         } catch (Exception e) {
-            throw new JobFailedException(job.getName() + " could not start: " + e.getMessage());
+            // Also thrown once the job has run, when its end cannot be recorded (the database went away, say).
+            throw new JobFailedException(job.getName() + " did not finish: " + rootMessage(e) + ". What was"
+                    + " committed is kept; run the same command again to restart from there.");
         }
         log.debug("{} {}: {}", job.getName(), execution.getStatus(), execution.getStepExecutions().stream()
                 .map(step -> "%s %d ms".formatted(step.getStepName(), millis(step)))
                 .collect(Collectors.joining(", ")));
+        if (execution.getStatus() == BatchStatus.STOPPED) {
+            log.warn("{} stopped, as PeerPay was asked to stop. What was committed is kept; run the same command"
+                    + " again to go on from there.", job.getName());
+        }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             Optional<UserFacingException> refusal = execution.getAllFailureExceptions().stream()
                     .map(UserFacingException::find).flatMap(Optional::stream).findFirst();
@@ -64,6 +101,55 @@ public class Jobs {
             throw new JobFailedException(describeFailure(execution), refusal.orElse(null));
         }
         return execution;
+    }
+
+    /** Stops the jobs this process runs, each at its next commit, before the beans they use are closed. */
+    @Override
+    public void stop() {
+        started = false;
+        for (Running run : running) {
+            JobExecution execution = jobRepository.getLastJobExecution(run.job().getName(), run.parameters());
+            if (execution != null && execution.isRunning()) {
+                log.warn("PeerPay was asked to stop: stopping {} at its next commit", run.job().getName());
+                try {
+                    // Marked STOPPING in the repository, which the running step reads at its next commit and
+                    // stops there. (JobOperator.stop also writes the running step's execution from this thread,
+                    // which then fails that step's own next write with an optimistic-locking error.)
+                    execution.setStatus(BatchStatus.STOPPING);
+                    jobRepository.update(execution);
+                } catch (Exception e) {
+                    log.warn("{} could not be asked to stop: {}", run.job().getName(), e.getMessage());
+                }
+            }
+        }
+        long deadline = System.nanoTime() + stopTimeout.toNanos();
+        for (Running run : running) {
+            try {
+                if (!run.done().await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    log.warn("{} did not stop within {} s; it is left to fail as PeerPay stops",
+                            run.job().getName(), stopTimeout.toSeconds());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        started = true;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return started;
+    }
+
+    /** Stopped first, while the database and everything else a job uses are still open. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 
     /** Deletes a job instance and its executions: for an input that was refused, so that nothing of it remains. */

@@ -162,7 +162,7 @@ class TimesheetValidation implements Tasklet {
 
     /** A rejected line goes back to being a row as read: its date and times written as the import reads them. */
     private void moveFlaggedLinesToRejects() {
-        exceptions.withdrawForRows(importId, jdbc.queryForList("select source_row from flagged", Integer.class));
+        exceptions.withdrawForRows(importId, "flagged");
         sql("""
                 with moved as (
                     delete from timesheet_line t using flagged f

@@ -157,11 +157,17 @@ class ReferenceDataLoaderTests extends DatabaseTest {
                 service_user_ref,name,council,employer_paye_ref,employment_allowance,retention_weeks
                 ../../../../ESCAPED-SU,Alex Morgan,Leeds City Council,,true,8
                 /etc/cron.d,Sam Patel,Leeds City Council,,false,12
+                @SU3,Kim Lee,Leeds City Council,,false,8
+                -SU4,Jo Kerr,Leeds City Council,,false,8
                 """);
 
+        // nor can a ref begin as a formula does (= + - @), so the ' that neutralises a formula in a rejects file
+        // never has to be taken off a ref for a corrected file to match
         assertThatThrownBy(() -> loader.load(dir)).hasMessageContaining("service-users.csv row 2, column"
                 + " service_user_ref: '../../../../ESCAPED-SU' may hold only letters, digits, '-' and '_'")
-                .hasMessageContaining("row 3, column service_user_ref: '/etc/cron.d' may hold only");
+                .hasMessageContaining("row 3, column service_user_ref: '/etc/cron.d' may hold only")
+                .hasMessageContaining("row 4, column service_user_ref: '@SU3' may hold only")
+                .hasMessageContaining("row 5, column service_user_ref: '-SU4' may hold only");
         assertThat(jdbc.queryForObject("select count(*) from service_user", Integer.class)).isZero();
     }
 

@@ -50,8 +50,8 @@ public abstract class DatabaseTest {
      */
     @BeforeEach
     void emptyDatabase() {
-        SingleConnectionDataSource owner = new SingleConnectionDataSource(postgres.jdbcUrl(), postgres.username(),
-                "", true);
+        SingleConnectionDataSource owner = new SingleConnectionDataSource(postgres.jdbcUrl(), postgres.owner().user(),
+                postgres.owner().password(), true);
         try {
             JdbcTemplate asOwner = new JdbcTemplate(owner);
             asOwner.execute("set session_replication_role = replica");
@@ -70,7 +70,8 @@ public abstract class DatabaseTest {
 
     /** Statements as the schema's owner, for what a test does that the application may not (DDL, say). */
     protected JdbcTemplate asOwner() {
-        return new JdbcTemplate(new DriverManagerDataSource(postgres.jdbcUrl(), postgres.username(), ""));
+        return new JdbcTemplate(new DriverManagerDataSource(postgres.jdbcUrl(), postgres.owner().user(),
+                postgres.owner().password()));
     }
 
     /** Starts another PeerPay process on this test's database, as an operator would against an external server. */
@@ -80,7 +81,8 @@ public abstract class DatabaseTest {
         command.addAll(List.of(args));
         ProcessBuilder other = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         other.environment().put("SPRING_DATASOURCE_URL", postgres.jdbcUrl());
-        other.environment().put("SPRING_DATASOURCE_USERNAME", postgres.username());
+        other.environment().put("SPRING_DATASOURCE_USERNAME", postgres.owner().user());
+        other.environment().put("SPRING_DATASOURCE_PASSWORD", postgres.owner().password());
         other.environment().put("PEERPAY_DATA_KEY", dataKey);
         return other.start();
     }
