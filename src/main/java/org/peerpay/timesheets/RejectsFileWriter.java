@@ -48,11 +48,17 @@ class RejectsFileWriter implements Tasklet {
         } else {
             try (CsvOutput out = CsvOutput.create(rejectsFile, "mentor_ref", "service_user_ref", "date", "start",
                     "end", "break_minutes", "activity", "notes", "source_row", "reason", "detail")) {
-                jdbc.query("""
-                        select mentor_ref, service_user_ref, work_date, start_time, end_time, break_minutes, activity,
-                               notes, source_row, reason, detail, extra_cells
-                        from timesheet_reject where import_id = ? order by source_row
-                        """, rs -> {
+                // Streamed a block at a time (the driver would otherwise hold a million rejects in memory at once)
+                jdbc.query(connection -> {
+                    var query = connection.prepareStatement("""
+                            select mentor_ref, service_user_ref, work_date, start_time, end_time, break_minutes,
+                                   activity, notes, source_row, reason, detail, extra_cells
+                            from timesheet_reject where import_id = ? order by source_row
+                            """);
+                    query.setFetchSize(10_000);
+                    query.setLong(1, importId);
+                    return query;
+                }, rs -> {
                     List<Object> row = new ArrayList<>(Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3),
                             rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                             rs.getInt(9), rs.getString(10), rs.getString(11)));
@@ -61,7 +67,7 @@ class RejectsFileWriter implements Tasklet {
                         row.addAll(Arrays.asList((Object[]) extra.getArray()));
                     }
                     out.row(row.toArray());
-                }, importId);
+                });
                 out.commit();
             } catch (UncheckedIOException e) {
                 throw e.getCause();
