@@ -1,6 +1,6 @@
 package org.peerpay.cli;
 
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.springframework.beans.factory.BeanFactory;
 
 /**
@@ -9,16 +9,26 @@ import org.springframework.beans.factory.BeanFactory;
  */
 public final class Beans {
 
-    private final Supplier<? extends BeanFactory> start;
+    /** Starts the application; given true, as the web application. */
+    private final Function<Boolean, ? extends BeanFactory> start;
     private BeanFactory factory;
+    private boolean web;
 
-    public Beans(Supplier<? extends BeanFactory> start) {
+    public Beans(Function<Boolean, ? extends BeanFactory> start) {
         this.start = start;
+    }
+
+    /** The application, when it starts, serves the web pages (for {@code serve}; call before the first bean). */
+    void startAsWebApplication() {
+        if (factory != null) {
+            throw new IllegalStateException("the application has already started");
+        }
+        web = true;
     }
 
     public <T> T get(Class<T> type) {
         if (factory == null) {
-            factory = start.get();
+            factory = start.apply(web);
         }
         return factory.getBean(type);
     }

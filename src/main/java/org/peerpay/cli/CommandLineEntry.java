@@ -29,9 +29,9 @@ public final class CommandLineEntry {
         String[] commandArgs = Arrays.stream(args).filter(arg -> !isSpringArgument(arg)).toArray(String[]::new);
         ConfigurableApplicationContext[] started = new ConfigurableApplicationContext[1];
         try {
-            return commandLine(new Beans(() -> {
+            return commandLine(new Beans(web -> {
                 try {
-                    started[0] = start.apply(springArgs);
+                    started[0] = start.apply(web ? withWebApplication(springArgs) : springArgs);
                 } catch (RuntimeException startupFailure) {
                     throw new StartupFailed(startupFailure);
                 }
@@ -44,8 +44,15 @@ public final class CommandLineEntry {
         }
     }
 
+    private static String[] withWebApplication(String[] springArgs) {
+        String[] args = Arrays.copyOf(springArgs, springArgs.length + 1);
+        args[springArgs.length] = "--spring.main.web-application-type=servlet";
+        return args;
+    }
+
     private static boolean isSpringArgument(String arg) {
-        return arg.startsWith("--spring.") || arg.startsWith("--peerpay.") || arg.startsWith("--logging.");
+        return arg.startsWith("--spring.") || arg.startsWith("--peerpay.") || arg.startsWith("--logging.")
+                || arg.startsWith("--server.");
     }
 
     static CommandLine commandLine(Beans beans) {

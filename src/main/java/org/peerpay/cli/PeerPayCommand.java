@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "peerpay", mixinStandardHelpOptions = true, version = "PeerPay 0.1",
         description = "Payroll and timesheets for personal budgets.",
         subcommands = {NightlyCommand.class, ReferenceCommand.class, ImportCommand.class, PayrollCommand.class,
-                StatementsCommand.class, LedgerCommand.class, CalcCommand.class, BenchCommand.class})
+                StatementsCommand.class, LedgerCommand.class, CalcCommand.class, BenchCommand.class,
+                ServeCommand.class, UsersCommand.class})
 class PeerPayCommand implements Callable<Integer> {
 
     @Spec

@@ -17,7 +17,7 @@ public abstract class CommandLineTest extends DatabaseTest {
     protected final StringWriter err = new StringWriter();
 
     protected int peerpay(String... args) {
-        CommandLine commandLine = CommandLineEntry.commandLine(new Beans(() -> beans));
+        CommandLine commandLine = CommandLineEntry.commandLine(new Beans(web -> beans));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);

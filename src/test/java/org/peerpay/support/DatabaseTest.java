@@ -60,7 +60,8 @@ public abstract class DatabaseTest {
                              payroll_exception, timesheet_reject, timesheet_line, timesheet_import, funding,
                              budget_period, employment_rate, employment, mentor, service_user,
                              batch_step_execution_context, batch_job_execution_context, batch_step_execution,
-                             batch_job_execution_params, batch_job_execution, batch_job_instance cascade
+                             batch_job_execution_params, batch_job_execution, batch_job_instance,
+                             user_caseload, user_account, audit_event cascade
                     """);
         } finally {
             owner.destroy();

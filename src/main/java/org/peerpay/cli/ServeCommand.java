@@ -1,0 +1,28 @@
+package org.peerpay.cli;
+
+import java.util.concurrent.CountDownLatch;
+import org.peerpay.users.Users;
+import org.springframework.core.env.Environment;
+import picocli.CommandLine.Command;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Start the web application on server.port (default 8080) and serve until stopped (Ctrl-C,"
+                + " SIGTERM). On the first start with no admin, an admin user is made and its password printed"
+                + " once.")
+class ServeCommand extends CliCommand {
+
+    @Override
+    public Integer call() throws InterruptedException {
+        beans.startAsWebApplication();
+        bean(Users.class).makeFirstAdmin().ifPresent(password -> {
+            out().println("An admin user was made: sign in as admin with the password " + password);
+            out().println("It is shown this once and kept nowhere: note it now, then add users for finance staff"
+                    + " and coordinators.");
+        });
+        String port = bean(Environment.class).getProperty("local.server.port");
+        out().printf("PeerPay is serving on http://localhost:%s/ (stop it with Ctrl-C)%n", port);
+        out().flush();
+        new CountDownLatch(1).await(); // until the process is stopped; the shutdown hook closes the application
+        return 0;
+    }
+}

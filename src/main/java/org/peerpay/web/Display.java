@@ -1,0 +1,29 @@
+package org.peerpay.web;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.peerpay.users.Role;
+import org.springframework.stereotype.Component;
+
+/** How the pages write things for people ({@code ${@display...}} in templates): one place for each format. */
+@Component("display")
+public class Display {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK)
+            .withZone(ZoneId.of("Europe/London"));
+
+    /** {@code 20 Nov 2026 14:03}, UK time. */
+    public String when(Instant at) {
+        return WHEN.format(at);
+    }
+
+    public String role(Role role) {
+        return switch (role) {
+            case FINANCE -> "Finance";
+            case COORDINATOR -> "Coordinator";
+            case ADMIN -> "Admin";
+        };
+    }
+}

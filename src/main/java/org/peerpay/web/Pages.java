@@ -1,0 +1,69 @@
+package org.peerpay.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+import org.peerpay.audit.AuditLog;
+import org.peerpay.users.Role;
+import org.peerpay.users.UserAccount;
+import org.peerpay.users.Users;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Sign-in, the start page of each kind of user, and the admin's users and audit log. */
+@Controller
+class Pages {
+
+    private final Users users;
+    private final AuditLog audit;
+
+    Pages(Users users, AuditLog audit) {
+        this.users = users;
+        this.audit = audit;
+    }
+
+    @GetMapping("/sign-in")
+    String signIn() {
+        return "sign-in";
+    }
+
+    @GetMapping("/")
+    String start(Principal principal, Model model) {
+        UserAccount account = users.find(principal.getName()).orElseThrow();
+        model.addAttribute("account", account);
+        return "start";
+    }
+
+    @GetMapping("/admin/users")
+    String users(Model model) {
+        model.addAttribute("users", users.all());
+        model.addAttribute("roles", Role.values());
+        return "admin/users";
+    }
+
+    @PostMapping("/admin/users")
+    String addUser(@RequestParam String username, @RequestParam Role role, @RequestParam String password,
+                   Principal principal, HttpServletRequest request, Model model) {
+        try {
+            users.add(username.strip(), role, password.toCharArray());
+        } catch (org.peerpay.system.UserFacingException problem) {
+            model.addAttribute("problem", problem.getMessage());
+            model.addAttribute("username", username);
+            return users(model);
+        }
+        audit.record(principal.getName(), "added a user", username.strip() + " (" + role.name().toLowerCase()
+                + ")", request.getRemoteAddr());
+        return "redirect:/admin/users?added=" + username.strip();
+    }
+
+    @GetMapping("/admin/audit")
+    String audit(@RequestParam(required = false) String user, @RequestParam(required = false) String containing,
+                 Model model) {
+        model.addAttribute("events", audit.newest(user, containing, 500));
+        model.addAttribute("user", user);
+        model.addAttribute("containing", containing);
+        return "admin/audit";
+    }
+}
