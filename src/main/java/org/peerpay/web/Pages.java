@@ -25,7 +25,13 @@ class Pages {
     }
 
     @GetMapping("/sign-in")
-    String signIn() {
+    String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String locked,
+                  Model model) {
+        if (locked != null) {
+            model.addAttribute("problem", "Too many failed sign-ins: wait 15 minutes, or ask an admin");
+        } else if (error != null) {
+            model.addAttribute("problem", "The user name or password is wrong");
+        }
         return "sign-in";
     }
 
@@ -37,7 +43,10 @@ class Pages {
     }
 
     @GetMapping("/admin/users")
-    String users(Model model) {
+    String users(@RequestParam(required = false) String added, Model model) {
+        if (added != null && users.find(added).isPresent()) {
+            model.addAttribute("success", "User " + added + " can now sign in.");
+        }
         model.addAttribute("users", users.all());
         model.addAttribute("roles", Role.values());
         return "admin/users";
@@ -51,7 +60,7 @@ class Pages {
         } catch (org.peerpay.system.UserFacingException problem) {
             model.addAttribute("problem", problem.getMessage());
             model.addAttribute("username", username);
-            return users(model);
+            return users(null, model);
         }
         audit.record(principal.getName(), "added a user", username.strip() + " (" + role.name().toLowerCase()
                 + ")", request.getRemoteAddr());
