@@ -179,6 +179,23 @@ public class TimesheetImporter {
         }
     }
 
+    /** The first {@code limit} rejected rows of an import, in row order. */
+    public List<RejectedRow> rejectedRows(long importId, int limit) {
+        return jdbc.query("""
+                select source_row, reason, detail, mentor_ref, service_user_ref, work_date, start_time, end_time,
+                       break_minutes, activity, notes
+                from timesheet_reject where import_id = ? order by source_row limit ?
+                """, (rs, i) -> new RejectedRow(rs.getInt(1), RejectReason.valueOf(rs.getString(2)), rs.getString(3),
+                java.util.Arrays.asList(rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11))), importId, limit);
+    }
+
+    /** What an import did, as {@link #importFile} said it then (warnings aside). */
+    public java.util.Optional<ImportResult> resultOf(long importId, Path outDir) {
+        return imports.findById(importId).filter(TimesheetImport::isCompleted)
+                .map(done -> result(importId, false, List.of(), outDir));
+    }
+
     private ImportResult result(long importId, boolean alreadyImported, List<String> warnings, Path outDir) {
         Map<RejectReason, Integer> rejected = new EnumMap<>(RejectReason.class);
         jdbc.query("select reason, count(*) from timesheet_reject where import_id = ? group by reason", rs -> {

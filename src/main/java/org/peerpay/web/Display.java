@@ -14,9 +14,22 @@ public class Display {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK)
             .withZone(ZoneId.of("Europe/London"));
 
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK)
+            .withZone(ZoneId.of("Europe/London"));
+
     /** {@code 20 Nov 2026 14:03}, UK time. */
     public String when(Instant at) {
         return WHEN.format(at);
+    }
+
+    /** {@code 20 Nov 2026}, UK date. */
+    public String date(java.time.OffsetDateTime at) {
+        return DATE.format(at.toInstant());
+    }
+
+    /** {@code 1,234}. */
+    public String count(int n) {
+        return String.format(Locale.UK, "%,d", n);
     }
 
     public String role(Role role) {

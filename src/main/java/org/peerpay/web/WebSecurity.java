@@ -3,6 +3,8 @@ package org.peerpay.web;
 import org.peerpay.users.Users;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -33,6 +35,7 @@ class WebSecurity {
                         .requestMatchers("/sign-in", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error")
                         .permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/finance/**").hasAnyRole("FINANCE", "ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/sign-in").loginProcessingUrl("/sign-in")
                         .defaultSuccessUrl("/", true).failureHandler(throttle).permitAll())
@@ -43,6 +46,15 @@ class WebSecurity {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny()));
         return http.build();
+    }
+
+    /**
+     * Uploads are read when the CSRF check first asks for a parameter, so that it finds the token in a file form's
+     * body (the token never goes in a URL).
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> multipartFormsCarryTheirCsrfToken() {
+        return factory -> factory.addContextCustomizers(context -> context.setAllowCasualMultipartParsing(true));
     }
 
     /** The throttle runs in the security chain only, not again as a filter of its own. */
