@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -188,6 +189,25 @@ public class PayRuns {
         }
         due.sort(null);
         return due;
+    }
+
+    /** One pay run as the pay periods page lists it. */
+    public record RunRecord(PayPeriod period, int runNumber, LocalDate payDate, boolean completed,
+                            OffsetDateTime completedAt, int payslips, MonetaryAmount gross, MonetaryAmount employerCost,
+                            int shiftsHeld) {
+    }
+
+    /** The newest pay runs first, at most {@code limit}, with their payslips' totals. */
+    public List<RunRecord> recentRuns(int limit) {
+        return jdbc.query("""
+                select r.period_id, r.run_number, r.pay_date, r.status, r.completed_at,
+                       count(p.id), coalesce(sum(p.gross_pay), 0), coalesce(sum(p.employer_cost), 0), r.id
+                from pay_run r left join payslip p on p.pay_run_id = r.id
+                group by r.id order by r.started_at desc, r.id desc limit ?
+                """, (rs, i) -> new RunRecord(PayPeriod.parse(rs.getString(1)), rs.getInt(2),
+                rs.getObject(3, LocalDate.class), "COMPLETED".equals(rs.getString(4)),
+                rs.getObject(5, OffsetDateTime.class), rs.getInt(6), Gbp.of(rs.getBigDecimal(7)),
+                Gbp.of(rs.getBigDecimal(8)), shifts.heldBy(rs.getLong(9))), limit);
     }
 
     /** True when a run of the period completed but the period's close did not finish (its statements). */

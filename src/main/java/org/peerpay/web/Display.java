@@ -27,6 +27,16 @@ public class Display {
         return DATE.format(at.toInstant());
     }
 
+    /** {@code 20 Nov 2026}. */
+    public String day(java.time.LocalDate day) {
+        return day == null ? "" : DATE.format(day.atStartOfDay(ZoneId.of("Europe/London")));
+    }
+
+    /** {@code £1,234.56}: the one money format, {@link org.peerpay.money.Gbp#format}. */
+    public String money(javax.money.MonetaryAmount amount) {
+        return org.peerpay.money.Gbp.format(amount);
+    }
+
     /** {@code 1,234}. */
     public String count(int n) {
         return String.format(Locale.UK, "%,d", n);

@@ -47,7 +47,11 @@ class WebSecurityTests extends DatabaseTest {
         web.perform(get("/")).andExpect(status().isFound()).andExpect(redirectedUrl("/sign-in"));
         web.perform(get("/admin/users")).andExpect(status().isFound());
         web.perform(get("/sign-in")).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"_csrf\"")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"_csrf\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(
+                        "There is a problem"))));
+        web.perform(get("/sign-in").param("error", "")).andExpect(content().string(
+                org.hamcrest.Matchers.containsString("The user name or password is wrong")));
 
         web.perform(formLogin("/sign-in").user("fin").password(PASSWORD)).andExpect(redirectedUrl("/"));
 
