@@ -37,6 +37,22 @@ public class Display {
         return org.peerpay.money.Gbp.format(amount);
     }
 
+    /** Hours as {@code 8h 00m} (from decimal hours, to the nearest minute). */
+    public String hours(java.math.BigDecimal hours) {
+        if (hours == null) {
+            return "";
+        }
+        long minutes = hours.multiply(java.math.BigDecimal.valueOf(60)).setScale(0, java.math.RoundingMode.HALF_UP)
+                .longValueExact();
+        return String.format(Locale.UK, "%dh %02dm", minutes / 60, minutes % 60);
+    }
+
+    /** An exception type as a label: {@code PLAN_EXCEEDED} reads "Plan exceeded". */
+    public String flag(String type) {
+        String words = type.replace('_', ' ').toLowerCase(Locale.UK);
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
     /** {@code 1,234}. */
     public String count(int n) {
         return String.format(Locale.UK, "%,d", n);

@@ -1,0 +1,66 @@
+package org.peerpay.web;
+
+import java.security.Principal;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.peerpay.budgets.BudgetStatement;
+import org.peerpay.budgets.BudgetStatements;
+import org.peerpay.calendar.PayPeriod;
+import org.peerpay.payroll.PayRuns;
+import org.peerpay.users.Role;
+import org.peerpay.users.UserAccount;
+import org.peerpay.users.Users;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The budgets dashboard: each service user's budget over a paid pay period (the latest by default), from the same
+ * statements as {@code peerpay statements}. A coordinator sees their caseload only; finance staff and admins see all.
+ */
+@Controller
+class BudgetPages {
+
+    private final BudgetStatements statements;
+    private final PayRuns payRuns;
+    private final Users users;
+
+    BudgetPages(BudgetStatements statements, PayRuns payRuns, Users users) {
+        this.statements = statements;
+        this.payRuns = payRuns;
+        this.users = users;
+    }
+
+    @GetMapping("/budgets")
+    String dashboard(@RequestParam(required = false) String period, @RequestParam(required = false) String flag,
+                     Principal principal, Model model) {
+        List<PayPeriod> paid = payRuns.recentRuns(200).stream().filter(PayRuns.RunRecord::completed)
+                .map(PayRuns.RunRecord::period).distinct().toList();
+        Optional<PayPeriod> shown = period == null || period.isBlank() ? paid.stream().findFirst()
+                : paid.stream().filter(p -> p.id().equals(period)).findFirst();
+        model.addAttribute("periods", paid);
+        model.addAttribute("period", shown.orElse(null));
+        model.addAttribute("flag", flag);
+        if (shown.isEmpty()) {
+            model.addAttribute("rows", List.of());
+            return "budgets";
+        }
+        Optional<Set<String>> caseload = caseloadOf(principal);
+        List<BudgetStatement> rows = statements.forPeriod(shown.get()).stream()
+                .filter(s -> caseload.map(refs -> refs.contains(s.serviceUserRef())).orElse(true))
+                .filter(s -> flag == null || flag.isBlank() || s.flags().contains(flag))
+                .sorted(Comparator.comparing(BudgetStatement::closingBalance))
+                .toList();
+        model.addAttribute("rows", rows);
+        return "budgets";
+    }
+
+    /** A coordinator's service users; empty for those who see every budget. */
+    private Optional<Set<String>> caseloadOf(Principal principal) {
+        UserAccount account = users.find(principal.getName()).orElseThrow();
+        return account.role() == Role.COORDINATOR ? Optional.of(account.caseload()) : Optional.empty();
+    }
+}

@@ -1,0 +1,158 @@
+package org.peerpay.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.peerpay.reference.ReferenceDataLoader;
+import org.peerpay.support.DatabaseTest;
+import org.peerpay.users.Role;
+import org.peerpay.users.Users;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The web application in a real headless browser (Debian's chromium and chromium-driver; nothing is downloaded):
+ * finance uploads the sample timesheets and pays, a coordinator reads their budgets, an admin reads the audit log;
+ * every page passes axe-core's WCAG 2.2 AA rules.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = "spring.main.web-application-type=servlet")
+class BrowserTests extends DatabaseTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final String PASSWORD = "a long enough password";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Users users;
+    @Autowired
+    ReferenceDataLoader reference;
+
+    WebDriver browser;
+
+    @BeforeEach
+    void givenTheSampleCouncilAndItsUsers() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "No browser: install Debian's chromium and chromium-driver (.ci/run does) to run the browser test");
+        reference.load(Path.of("sample-data/reference"));
+        users.add("fin", Role.FINANCE, PASSWORD.toCharArray());
+        users.add("cat", Role.COORDINATOR, PASSWORD.toCharArray());
+        users.setCaseload("cat", Set.of("SU001", "SU014"));
+        users.add("ada", Role.ADMIN, PASSWORD.toCharArray());
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1366,768");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build(), options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+    }
+
+    @AfterEach
+    void closeTheBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void financeUploadsAndPaysACoordinatorReadsBudgetsAndAnAdminSeesItAllInTheAuditLog() throws Exception {
+        open("/");
+        assertAccessible("sign-in");
+        signIn("fin");
+
+        open("/finance/imports");
+        assertAccessible("upload");
+        List<String> files;
+        try (Stream<Path> sample = Files.list(Path.of("sample-data/timesheets"))) {
+            files = sample.sorted().map(file -> file.toAbsolutePath().toString()).toList();
+        }
+        browser.findElement(By.id("files")).sendKeys(String.join("\n", files));
+        browser.findElement(By.cssSelector("form[enctype] button[type=submit]")).click();
+        awaitHeading("Import result");
+        assertThat(text()).contains("2026-11-15-fortnight-4.csv").contains("UNKNOWN_MENTOR")
+                .contains("mentor M099 is not in the reference data");
+        assertAccessible("import result");
+
+        open("/finance/pay");
+        assertAccessible("pay periods");
+        while (!browser.findElements(By.cssSelector("form[action$='/finance/pay'] button")).isEmpty()) {
+            browser.findElement(By.cssSelector("form[action$='/finance/pay'] button")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> text().contains("paid:"));
+            assertThat(text()).containsPattern("paid: \\d+ payslips, gross £[\\d,]+\\.\\d\\d");
+        }
+        assertThat(text()).contains("2026-27/4W08").contains("Paid");
+        assertAccessible("pay periods, paid");
+        signOut();
+
+        signIn("cat");
+        open("/budgets");
+        assertThat(text()).contains("SU001").contains("SU014").doesNotContain("SU002 ");
+        assertAccessible("budgets");
+        signOut();
+
+        signIn("ada");
+        open("/admin/audit");
+        assertThat(text()).contains("uploaded and imported").contains("ran pay").contains("signed in");
+        assertAccessible("audit log");
+        open("/admin/users");
+        assertAccessible("users");
+    }
+
+    private void awaitHeading(String heading) {
+        new WebDriverWait(browser, Duration.ofSeconds(60)).withMessage(() -> "waiting for " + heading + " on: "
+                + text()).until(driver -> driver.findElement(By.tagName("h1")).getText().equals(heading));
+    }
+
+    private void open(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    private void signIn(String username) {
+        open("/sign-in");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        awaitHeading("PeerPay");
+    }
+
+    private void signOut() {
+        browser.findElement(By.cssSelector("form[action$='/sign-out'] button")).click();
+        assertThat(text()).contains("You have signed out.");
+    }
+
+    private String text() {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+
+    private void assertAccessible(String page) {
+        Results results = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
+                .analyze(browser);
+        List<Rule> violations = results.getViolations();
+        assertThat(violations).as(page + ": " + violations.stream()
+                .map(rule -> rule.getId() + " (" + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget()))
+                        .collect(Collectors.joining(", ")) + ")").collect(Collectors.joining("; "))).isEmpty();
+    }
+}
