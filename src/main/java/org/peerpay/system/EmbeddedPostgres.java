@@ -169,7 +169,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("unix_socket_directories", "")
                     .setServerConfig("password_encryption", "scram-sha-256")
-                    .setServerConfig("max_connections", "40")
+                    .setServerConfig("max_connections", "100")
                     // The library's defaults suit throw-away test databases; this one holds payroll records.
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")

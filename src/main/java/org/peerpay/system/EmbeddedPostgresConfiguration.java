@@ -46,6 +46,10 @@ class EmbeddedPostgresConfiguration {
         // The server is on this machine and serves this process alone: a connection that takes longer than this
         // is not coming (a request already waiting when the server died waits this long, not Hikari's 30 s).
         dataSource.setConnectionTimeout(java.time.Duration.ofSeconds(10).toMillis());
+        // Connections are opened as work needs them and closed after a minute idle: a command, the web application
+        // and every test context of a test run share the server's 100 connections.
+        dataSource.setMinimumIdle(1);
+        dataSource.setIdleTimeout(java.time.Duration.ofMinutes(1).toMillis());
         dataSource.setJdbcUrl(postgres.jdbcUrl());
         dataSource.setUsername(login.user());
         dataSource.setPassword(login.password());
