@@ -67,6 +67,34 @@ class Pages {
         return "redirect:/admin/users?added=" + username.strip();
     }
 
+    @GetMapping("/admin/users/{username}/caseload")
+    String caseload(@org.springframework.web.bind.annotation.PathVariable String username, Model model) {
+        UserAccount account = users.find(username).filter(u -> u.role() == Role.COORDINATOR)
+                .orElseThrow(ImportPages.NotFound::new);
+        model.addAttribute("account", account);
+        model.addAttribute("refs", String.join(" ", account.caseload()));
+        return "admin/caseload";
+    }
+
+    @PostMapping("/admin/users/{username}/caseload")
+    String setCaseload(@org.springframework.web.bind.annotation.PathVariable String username,
+                       @RequestParam(defaultValue = "") String refs, Principal principal, HttpServletRequest request,
+                       Model model) {
+        java.util.Set<String> wanted = new java.util.TreeSet<>(java.util.Arrays.stream(refs.split("[\\s,]+"))
+                .map(String::strip).filter(ref -> !ref.isEmpty()).toList());
+        try {
+            users.setCaseload(username, wanted);
+        } catch (org.peerpay.system.UserFacingException problem) {
+            model.addAttribute("problem", problem.getMessage());
+            model.addAttribute("account", users.find(username).orElseThrow(ImportPages.NotFound::new));
+            model.addAttribute("refs", refs);
+            return "admin/caseload";
+        }
+        audit.record(principal.getName(), "set a caseload", username + ": " + (wanted.isEmpty() ? "none"
+                : String.join(", ", wanted)), request.getRemoteAddr());
+        return "redirect:/admin/users";
+    }
+
     @GetMapping("/admin/audit")
     String audit(@RequestParam(required = false) String user, @RequestParam(required = false) String containing,
                  Model model) {

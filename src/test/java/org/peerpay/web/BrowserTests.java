@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -60,7 +59,6 @@ class BrowserTests extends DatabaseTest {
         reference.load(Path.of("sample-data/reference"));
         users.add("fin", Role.FINANCE, PASSWORD.toCharArray());
         users.add("cat", Role.COORDINATOR, PASSWORD.toCharArray());
-        users.setCaseload("cat", Set.of("SU001", "SU014"));
         users.add("ada", Role.ADMIN, PASSWORD.toCharArray());
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1366,768");
@@ -78,6 +76,15 @@ class BrowserTests extends DatabaseTest {
 
     @Test
     void financeUploadsAndPaysACoordinatorReadsBudgetsAndAnAdminSeesItAllInTheAuditLog() throws Exception {
+        signIn("ada");
+        open("/admin/users/cat/caseload");
+        assertAccessible("caseload");
+        browser.findElement(By.id("refs")).sendKeys("SU001 SU014");
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        awaitHeading("Users");
+        assertThat(text()).contains("SU001, SU014");
+        signOut();
+
         open("/");
         assertAccessible("sign-in");
         signIn("fin");

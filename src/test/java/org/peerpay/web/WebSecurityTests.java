@@ -35,6 +35,11 @@ class WebSecurityTests extends DatabaseTest {
     Users users;
     @Autowired
     AuditLog audit;
+    @Autowired
+    org.peerpay.reference.ReferenceDataLoader referenceLoader;
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
 
     @BeforeEach
     void givenUsers() {
@@ -94,6 +99,26 @@ class WebSecurityTests extends DatabaseTest {
         web.perform(get("/admin/audit").with(user("ada").roles("ADMIN")).param("containing", "new.user"))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("added a user")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("new.user (coordinator)")));
+    }
+
+    @Test
+    void anAdminSetsACoordinatorsCaseloadAndOnlyAnAdmin() throws Exception {
+        referenceLoader.load(org.peerpay.support.SmallCouncil.writeReference(dir));
+        users.add("cat", Role.COORDINATOR, PASSWORD.toCharArray());
+
+        web.perform(post("/admin/users/cat/caseload").with(user("ada").roles("ADMIN")).with(csrf())
+                .param("refs", "SU1, SU2")).andExpect(redirectedUrl("/admin/users"));
+        assertThat(users.find("cat").orElseThrow().caseload()).containsExactly("SU1", "SU2");
+        web.perform(post("/admin/users/cat/caseload").with(user("ada").roles("ADMIN")).with(csrf())
+                        .param("refs", "SU1 SU404"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("SU404")));
+        web.perform(post("/admin/users/cat/caseload").with(user("cat").roles("COORDINATOR")).with(csrf())
+                .param("refs", "SU1")).andExpect(status().isForbidden());
+        web.perform(get("/admin/users/fin/caseload").with(user("ada").roles("ADMIN")))
+                .andExpect(status().isNotFound());
+
+        assertThat(users.find("cat").orElseThrow().caseload()).containsExactly("SU1", "SU2");
+        assertThat(audit.newest("ada", "caseload", 5)).extracting(e -> e.subject()).containsExactly("cat: SU1, SU2");
     }
 
     @Test
