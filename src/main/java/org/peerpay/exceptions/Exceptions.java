@@ -180,6 +180,59 @@ public class Exceptions {
         return file;
     }
 
+    /** An exception as the exceptions queue shows it. */
+    public record Listed(long id, ExceptionType type, String periodId, String serviceUserRef, String mentorRef,
+                         LocalDate workDate, String detail, String acknowledgedBy,
+                         java.time.OffsetDateTime acknowledgedAt, String acknowledgement) {
+        public boolean acknowledged() {
+            return acknowledgedAt != null;
+        }
+    }
+
+    /**
+     * The exceptions of these service users (all, given null), those not yet acknowledged first, newest first, at
+     * most {@code limit}.
+     */
+    public List<Listed> queue(java.util.Set<String> serviceUserRefs, int limit) {
+        Map<Long, People.ServiceUser> serviceUsers = people.serviceUsers();
+        Map<Long, People.Mentor> mentors = people.mentors();
+        List<Listed> listed = new ArrayList<>();
+        jdbc.query("""
+                select id, type, period_id, service_user_id, mentor_id, work_date, detail, acknowledged_by,
+                       acknowledged_at, acknowledgement
+                from payroll_exception
+                order by acknowledged_at is not null, raised_at desc, id desc
+                """, rs -> {
+            Long su = (Long) rs.getObject(4);
+            String ref = su == null ? null : serviceUsers.get(su).ref();
+            if (serviceUserRefs != null && (ref == null || !serviceUserRefs.contains(ref))) {
+                return;
+            }
+            if (listed.size() < limit) {
+                Long mentor = (Long) rs.getObject(5);
+                listed.add(new Listed(rs.getLong(1), ExceptionType.valueOf(rs.getString(2)), rs.getString(3), ref,
+                        mentor == null ? null : mentors.get(mentor).ref(), rs.getObject(6, LocalDate.class),
+                        rs.getString(7), rs.getString(8), rs.getObject(9, java.time.OffsetDateTime.class),
+                        rs.getString(10)));
+            }
+        });
+        return listed;
+    }
+
+    /**
+     * Acknowledges an exception of one of these service users (any, given null), with a note; false if there is no
+     * such exception, or it is not theirs to acknowledge.
+     */
+    public boolean acknowledge(long id, String by, String note, java.util.Set<String> serviceUserRefs) {
+        java.util.Optional<Listed> exception = queue(serviceUserRefs, Integer.MAX_VALUE).stream()
+                .filter(e -> e.id() == id).findFirst();
+        if (exception.isEmpty()) {
+            return false;
+        }
+        return jdbc.update("update payroll_exception set acknowledged_at = now(), acknowledged_by = ?,"
+                + " acknowledgement = ? where id = ?", by, note, id) == 1;
+    }
+
     public static Path file(Path out, PayPeriod period) {
         return OutputPaths.under(out, "exceptions", period.id() + ".csv");
     }

@@ -9,9 +9,6 @@ import org.peerpay.budgets.BudgetStatement;
 import org.peerpay.budgets.BudgetStatements;
 import org.peerpay.calendar.PayPeriod;
 import org.peerpay.payroll.PayRuns;
-import org.peerpay.users.Role;
-import org.peerpay.users.UserAccount;
-import org.peerpay.users.Users;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,12 +23,12 @@ class BudgetPages {
 
     private final BudgetStatements statements;
     private final PayRuns payRuns;
-    private final Users users;
+    private final Caseloads caseloads;
 
-    BudgetPages(BudgetStatements statements, PayRuns payRuns, Users users) {
+    BudgetPages(BudgetStatements statements, PayRuns payRuns, Caseloads caseloads) {
         this.statements = statements;
         this.payRuns = payRuns;
-        this.users = users;
+        this.caseloads = caseloads;
     }
 
     @GetMapping("/budgets")
@@ -48,19 +45,13 @@ class BudgetPages {
             model.addAttribute("rows", List.of());
             return "budgets";
         }
-        Optional<Set<String>> caseload = caseloadOf(principal);
+        Set<String> caseload = caseloads.of(principal);
         List<BudgetStatement> rows = statements.forPeriod(shown.get()).stream()
-                .filter(s -> caseload.map(refs -> refs.contains(s.serviceUserRef())).orElse(true))
+                .filter(s -> caseload == null || caseload.contains(s.serviceUserRef()))
                 .filter(s -> flag == null || flag.isBlank() || s.flags().contains(flag))
                 .sorted(Comparator.comparing(BudgetStatement::closingBalance))
                 .toList();
         model.addAttribute("rows", rows);
         return "budgets";
-    }
-
-    /** A coordinator's service users; empty for those who see every budget. */
-    private Optional<Set<String>> caseloadOf(Principal principal) {
-        UserAccount account = users.find(principal.getName()).orElseThrow();
-        return account.role() == Role.COORDINATOR ? Optional.of(account.caseload()) : Optional.empty();
     }
 }

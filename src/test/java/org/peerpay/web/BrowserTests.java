@@ -117,11 +117,20 @@ class BrowserTests extends DatabaseTest {
         open("/budgets");
         assertThat(text()).contains("SU001").contains("SU014").doesNotContain("SU002 ");
         assertAccessible("budgets");
+        open("/exceptions");
+        assertAccessible("exceptions");
+        assertThat(text()).contains("SU014").contains("Overspend").doesNotContain("SU002");
+        browser.findElement(By.cssSelector("form[action*='/acknowledge'] input[name=note]"))
+                .sendKeys("top-up agreed with the council");
+        browser.findElement(By.cssSelector("form[action*='/acknowledge'] button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> text().contains(
+                ": top-up agreed with the council"));
         signOut();
 
         signIn("ada");
         open("/admin/audit");
-        assertThat(text()).contains("uploaded and imported").contains("ran pay").contains("signed in");
+        assertThat(text()).contains("uploaded and imported").contains("ran pay").contains("signed in")
+                .contains("acknowledged an exception").contains("set a caseload");
         assertAccessible("audit log");
         open("/admin/users");
         assertAccessible("users");

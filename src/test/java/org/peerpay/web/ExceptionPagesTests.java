@@ -1,0 +1,78 @@
+package org.peerpay.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.peerpay.audit.AuditLog;
+import org.peerpay.support.CouncilTest;
+import org.peerpay.users.Role;
+import org.peerpay.users.Users;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The exceptions queue: a coordinator sees and acknowledges their caseload's exceptions, and only theirs. */
+@AutoConfigureMockMvc
+@TestPropertySource(properties = "spring.main.web-application-type=servlet")
+class ExceptionPagesTests extends CouncilTest {
+
+    @Autowired
+    MockMvc web;
+    @Autowired
+    Users users;
+    @Autowired
+    AuditLog audit;
+
+    long exceptionId;
+
+    @BeforeEach
+    void givenAShiftBelowTheFloorAtSu1() {
+        smallCouncil(true);
+        // E3 pays M2 £14.00 an hour at SU1, under the £14.38 floor
+        importShifts("week.csv", "M2,SU1,2026-10-20,10:00,12:00,0,,\n");
+        exceptionId = jdbc.queryForObject("select id from payroll_exception where type = 'BELOW_FLOOR'", Long.class);
+        users.add("cat", Role.COORDINATOR, "a long enough password".toCharArray());
+        users.add("dan", Role.COORDINATOR, "a long enough password".toCharArray());
+        users.setCaseload("cat", Set.of("SU1"));
+        users.setCaseload("dan", Set.of("SU2"));
+    }
+
+    @Test
+    void aCoordinatorAcknowledgesTheirCaseloadsExceptionWithANote() throws Exception {
+        assertThat(page("cat")).contains("Below floor").contains("SU1").contains("Acknowledge");
+        assertThat(page("dan")).contains("No exceptions.");
+
+        web.perform(post("/exceptions/{id}/acknowledge", exceptionId).param("note", "").with(csrf())
+                .with(user("cat"))).andExpect(status().isOk());
+        web.perform(post("/exceptions/{id}/acknowledge", exceptionId).param("note", "rate goes up next month")
+                .with(csrf()).with(user("cat"))).andExpect(redirectedUrl("/exceptions"));
+
+        assertThat(page("cat")).contains("cat, ").contains(": rate goes up next month");
+        assertThat(audit.newest("cat", "acknowledged", 5)).extracting(e -> e.subject())
+                .containsExactly("exception " + exceptionId + ": rate goes up next month");
+    }
+
+    @Test
+    void noOneAcknowledgesAnotherCaseloadsExceptionOrWithoutTheFormsToken() throws Exception {
+        web.perform(post("/exceptions/{id}/acknowledge", exceptionId).param("note", "not mine").with(csrf())
+                .with(user("dan"))).andExpect(status().isNotFound());
+        web.perform(post("/exceptions/{id}/acknowledge", exceptionId).param("note", "no token")
+                .with(user("cat"))).andExpect(status().isForbidden());
+        assertThat(jdbc.queryForObject("select acknowledged_at is null from payroll_exception where id = ?",
+                Boolean.class, exceptionId)).isTrue();
+    }
+
+    private String page(String username) throws Exception {
+        return web.perform(get("/exceptions").with(user(username))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+    }
+}
