@@ -18,7 +18,9 @@ import org.peerpay.system.PeerPayProperties;
 import org.peerpay.timesheets.ImportResult;
 import org.peerpay.timesheets.RejectedRow;
 import org.peerpay.timesheets.TimesheetImporter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.util.unit.DataSize;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -44,12 +46,15 @@ class ImportPages {
     private final PeerPayProperties properties;
     private final Clock clock;
     private final AuditLog audit;
+    private final DataSize uploadLimit;
 
-    ImportPages(TimesheetImporter importer, PeerPayProperties properties, Clock clock, AuditLog audit) {
+    ImportPages(TimesheetImporter importer, PeerPayProperties properties, Clock clock, AuditLog audit,
+                @Value("${peerpay.web.upload-limit:20MB}") DataSize uploadLimit) {
         this.importer = importer;
         this.properties = properties;
         this.clock = clock;
         this.audit = audit;
+        this.uploadLimit = uploadLimit;
     }
 
     /** One file's outcome: what the import did, or why the file was refused whole. */
@@ -74,6 +79,13 @@ class ImportPages {
         for (MultipartFile file : chosen) {
             String name = OutputPaths.name(file.getOriginalFilename() == null ? "upload.csv"
                     : Path.of(file.getOriginalFilename()).getFileName().toString());
+            if (file.getSize() > uploadLimit.toBytes()) {
+                audit.record(principal.getName(), "uploaded (too large)", name, request.getRemoteAddr());
+                outcomes.add(new Outcome(name, null, List.of(), "it is larger than " + uploadLimit.toMegabytes()
+                        + " MB, the most PeerPay takes in one file: split it into smaller files (by fortnight, say)"
+                        + " and upload those"));
+                continue;
+            }
             Path saved = keep(file, name);
             try {
                 ImportResult result = importer.importFile(saved, asOf, properties.outDir());
