@@ -196,41 +196,39 @@ public class Exceptions {
     public List<Listed> queue(java.util.Set<String> serviceUserRefs, int limit) {
         Map<Long, People.ServiceUser> serviceUsers = people.serviceUsers();
         Map<Long, People.Mentor> mentors = people.mentors();
-        List<Listed> listed = new ArrayList<>();
-        jdbc.query("""
+        return jdbc.query("""
                 select id, type, period_id, service_user_id, mentor_id, work_date, detail, acknowledged_by,
                        acknowledged_at, acknowledgement
-                from payroll_exception
-                order by acknowledged_at is not null, raised_at desc, id desc
-                """, rs -> {
+                from payroll_exception where ?::bigint[] is null or service_user_id = any(?)
+                order by acknowledged_at is not null, raised_at desc, id desc limit ?
+                """, (rs, i) -> {
             Long su = (Long) rs.getObject(4);
-            String ref = su == null ? null : serviceUsers.get(su).ref();
-            if (serviceUserRefs != null && (ref == null || !serviceUserRefs.contains(ref))) {
-                return;
-            }
-            if (listed.size() < limit) {
-                Long mentor = (Long) rs.getObject(5);
-                listed.add(new Listed(rs.getLong(1), ExceptionType.valueOf(rs.getString(2)), rs.getString(3), ref,
-                        mentor == null ? null : mentors.get(mentor).ref(), rs.getObject(6, LocalDate.class),
-                        rs.getString(7), rs.getString(8), rs.getObject(9, java.time.OffsetDateTime.class),
-                        rs.getString(10)));
-            }
-        });
-        return listed;
+            Long mentor = (Long) rs.getObject(5);
+            return new Listed(rs.getLong(1), ExceptionType.valueOf(rs.getString(2)), rs.getString(3),
+                    su == null ? null : serviceUsers.get(su).ref(), mentor == null ? null : mentors.get(mentor).ref(),
+                    rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8),
+                    rs.getObject(9, java.time.OffsetDateTime.class), rs.getString(10));
+        }, ids(serviceUserRefs), ids(serviceUserRefs), limit);
     }
 
     /**
-     * Acknowledges an exception of one of these service users (any, given null), with a note; false if there is no
-     * such exception, or it is not theirs to acknowledge.
+     * Acknowledges an exception not yet acknowledged of one of these service users (any, given null), with a note;
+     * false if there is no such exception.
      */
     public boolean acknowledge(long id, String by, String note, java.util.Set<String> serviceUserRefs) {
-        java.util.Optional<Listed> exception = queue(serviceUserRefs, Integer.MAX_VALUE).stream()
-                .filter(e -> e.id() == id).findFirst();
-        if (exception.isEmpty()) {
-            return false;
+        return jdbc.update("""
+                update payroll_exception set acknowledged_at = now(), acknowledged_by = ?, acknowledgement = ?
+                where id = ? and acknowledged_at is null and (?::bigint[] is null or service_user_id = any(?))
+                """, by, note, id, ids(serviceUserRefs), ids(serviceUserRefs)) == 1;
+    }
+
+    /** The ids of these service users, or null for all. */
+    private Long[] ids(java.util.Set<String> serviceUserRefs) {
+        if (serviceUserRefs == null) {
+            return null;
         }
-        return jdbc.update("update payroll_exception set acknowledged_at = now(), acknowledged_by = ?,"
-                + " acknowledgement = ? where id = ?", by, note, id) == 1;
+        Map<String, Long> byRef = people.serviceUserIds();
+        return serviceUserRefs.stream().map(byRef::get).filter(java.util.Objects::nonNull).toArray(Long[]::new);
     }
 
     public static Path file(Path out, PayPeriod period) {

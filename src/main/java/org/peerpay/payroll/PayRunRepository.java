@@ -26,6 +26,10 @@ interface PayRunRepository extends JpaRepository<PayRun, Long> {
             + " and r.status = org.peerpay.payroll.PayRun.Status.COMPLETED and r.closedAt is null")
     List<PayRun> completedButNotClosed(String periodId);
 
+    @Query("select r.periodId from PayRun r where r.status = org.peerpay.payroll.PayRun.Status.COMPLETED"
+            + " group by r.periodId order by max(r.completedAt) desc")
+    List<String> paidPeriods();
+
     @Query("select distinct r.periodId from PayRun r where r.id in :ids")
     List<String> periodsOf(List<Long> ids);
 }

@@ -199,15 +199,28 @@ public class PayRuns {
 
     /** The newest pay runs first, at most {@code limit}, with their payslips' totals. */
     public List<RunRecord> recentRuns(int limit) {
-        return jdbc.query("""
+        record Row(long id, RunRecord withoutHeld) {
+        }
+        List<Row> rows = jdbc.query("""
                 select r.period_id, r.run_number, r.pay_date, r.status, r.completed_at,
                        count(p.id), coalesce(sum(p.gross_pay), 0), coalesce(sum(p.employer_cost), 0), r.id
                 from pay_run r left join payslip p on p.pay_run_id = r.id
                 group by r.id order by r.started_at desc, r.id desc limit ?
-                """, (rs, i) -> new RunRecord(PayPeriod.parse(rs.getString(1)), rs.getInt(2),
+                """, (rs, i) -> new Row(rs.getLong(9), new RunRecord(PayPeriod.parse(rs.getString(1)), rs.getInt(2),
                 rs.getObject(3, LocalDate.class), "COMPLETED".equals(rs.getString(4)),
                 rs.getObject(5, OffsetDateTime.class), rs.getInt(6), Gbp.of(rs.getBigDecimal(7)),
-                Gbp.of(rs.getBigDecimal(8)), shifts.heldBy(rs.getLong(9))), limit);
+                Gbp.of(rs.getBigDecimal(8)), 0)), limit);
+        Map<Long, Integer> held = shifts.heldBy(rows.stream().map(Row::id).toList());
+        return rows.stream().map(row -> {
+            RunRecord r = row.withoutHeld();
+            return new RunRecord(r.period(), r.runNumber(), r.payDate(), r.completed(), r.completedAt(), r.payslips(),
+                    r.gross(), r.employerCost(), held.getOrDefault(row.id(), 0));
+        }).toList();
+    }
+
+    /** The periods with a completed run, the most recently paid first. */
+    public List<PayPeriod> paidPeriods() {
+        return payRuns.paidPeriods().stream().map(PayPeriod::parse).toList();
     }
 
     /** True when a run of the period completed but the period's close did not finish (its statements). */

@@ -30,7 +30,7 @@ final class DatabaseCredentials {
         String ownerPassword = OwnerOnlyFile.readOrCreate(ownerFile, () -> OwnerOnlyFile.randomText(24));
         String applicationPassword = OwnerOnlyFile.readOrCreate(dataDir.resolve("pg-application.password"),
                 () -> OwnerOnlyFile.randomText(24));
-        return new DatabaseCredentials(ownerFile, new Login("postgres", ownerPassword),
+        return new DatabaseCredentials(ownerFile, new Login(EmbeddedPostgres.OWNER_ROLE, ownerPassword),
                 new Login(EmbeddedPostgres.APPLICATION_ROLE, applicationPassword));
     }
 

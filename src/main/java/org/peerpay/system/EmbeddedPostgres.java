@@ -38,7 +38,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     /** The role the application connects as: it reads and writes rows but owns nothing (see V4). */
     public static final String APPLICATION_ROLE = "peerpay_app";
-    private static final String OWNER_ROLE = "postgres";
+    static final String OWNER_ROLE = "postgres";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgres.class);
     private static final Map<Path, EmbeddedPostgres> RUNNING = new HashMap<>();
@@ -183,7 +183,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
                     .setServerConfig("checkpoint_timeout", "15min")
                     .start();
         } catch (IOException | RuntimeException e) {
-            throw new UserFacingException("The embedded PostgreSQL in " + pg + " did not start: " + rootMessage(e)
+            throw new UserFacingException("The embedded PostgreSQL in " + pg + " did not start: "
+                    + Failures.rootMessage(e)
                     + ". If another program is using that directory, stop it; if the directory is damaged, move it"
                     + " aside and restore from a backup, or set PEERPAY_DATA_DIR to another directory.", e);
         }
@@ -276,14 +277,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 closeQuietly(lockChannel);
             }
         }
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private static void closeQuietly(FileChannel channel) {

@@ -79,7 +79,7 @@ public class Jobs implements SmartLifecycle {
             execution = jobOperator.start(job, parameters);
         } catch (Exception e) {
             // Also thrown once the job has run, when its end cannot be recorded (the database went away, say).
-            throw new JobFailedException(job.getName() + " did not finish: " + rootMessage(e) + ". What was"
+            throw new JobFailedException(job.getName() + " did not finish: " + Failures.rootMessage(e) + ". What was"
                     + " committed is kept; run the same command again to restart from there.");
         }
         log.debug("{} {}: {}", job.getName(), execution.getStatus(), execution.getStepExecutions().stream()
@@ -95,7 +95,7 @@ public class Jobs implements SmartLifecycle {
             refusal.ifPresentOrElse(
                     problem -> log.warn("{} refused its input: {}", job.getName(), problem.getMessage()),
                     () -> execution.getAllFailureExceptions().forEach(failure -> {
-                        log.error("{} failed: {}", job.getName(), rootMessage(failure));
+                        log.error("{} failed: {}", job.getName(), Failures.rootMessage(failure));
                         log.debug("{} failure in full", job.getName(), failure);
                     }));
             throw new JobFailedException(describeFailure(execution), refusal.orElse(null));
@@ -173,7 +173,7 @@ public class Jobs implements SmartLifecycle {
                 .map(Jobs::describe)
                 .toList();
         String causes = execution.getAllFailureExceptions().stream()
-                .map(Jobs::rootMessage).distinct().collect(Collectors.joining("; "));
+                .map(Failures::rootMessage).distinct().collect(Collectors.joining("; "));
         return execution.getJobInstance().getJobName() + " " + execution.getStatus().name().toLowerCase()
                 + (steps.isEmpty() ? "" : " in " + String.join(", ", steps))
                 + (causes.isEmpty() ? "" : ": " + causes)
@@ -184,11 +184,4 @@ public class Jobs implements SmartLifecycle {
         return step.getStepName() + " (" + step.getWriteCount() + " items written)";
     }
 
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    }
 }

@@ -190,8 +190,17 @@ public class PayableShifts {
     }
 
     public int heldBy(long payRunId) {
-        return jdbc.queryForObject("select count(*) from timesheet_line where pay_run_id = ? and status = 'HELD'",
-                Integer.class, payRunId);
+        return heldBy(List.of(payRunId)).getOrDefault(payRunId, 0);
+    }
+
+    /** Shifts each of these runs holds, in one query (runs holding none are left out). */
+    public java.util.Map<Long, Integer> heldBy(java.util.Collection<Long> payRunIds) {
+        java.util.Map<Long, Integer> held = new java.util.HashMap<>();
+        jdbc.query("select pay_run_id, count(*) from timesheet_line where pay_run_id = any(?) and status = 'HELD'"
+                + " group by pay_run_id", rs -> {
+            held.put(rs.getLong(1), rs.getInt(2));
+        }, (Object) payRunIds.toArray(Long[]::new));
+        return held;
     }
 
     /** The runs with shifts released from hold that no run has paid yet. */

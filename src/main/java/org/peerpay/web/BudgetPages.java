@@ -34,8 +34,7 @@ class BudgetPages {
     @GetMapping("/budgets")
     String dashboard(@RequestParam(required = false) String period, @RequestParam(required = false) String flag,
                      Principal principal, Model model) {
-        List<PayPeriod> paid = payRuns.recentRuns(200).stream().filter(PayRuns.RunRecord::completed)
-                .map(PayRuns.RunRecord::period).distinct().toList();
+        List<PayPeriod> paid = payRuns.paidPeriods();
         Optional<PayPeriod> shown = period == null || period.isBlank() ? paid.stream().findFirst()
                 : paid.stream().filter(p -> p.id().equals(period)).findFirst();
         model.addAttribute("periods", paid);

@@ -46,7 +46,7 @@ class ExceptionPages {
             return queue(principal, model);
         }
         if (!exceptions.acknowledge(id, principal.getName(), note.strip(), caseloads.of(principal))) {
-            throw new ImportPages.NotFound();
+            throw new NotFound();
         }
         audit.record(principal.getName(), "acknowledged an exception", "exception " + id + ": " + note.strip(),
                 request.getRemoteAddr());

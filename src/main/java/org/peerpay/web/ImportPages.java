@@ -140,9 +140,4 @@ class ImportPages {
             throw new UncheckedIOException("Could not keep the upload " + name + ": " + e.getMessage(), e);
         }
     }
-
-    /** A page for something that does not exist: 404. */
-    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
-    static class NotFound extends RuntimeException {
-    }
 }

@@ -70,7 +70,7 @@ class Pages {
     @GetMapping("/admin/users/{username}/caseload")
     String caseload(@org.springframework.web.bind.annotation.PathVariable String username, Model model) {
         UserAccount account = users.find(username).filter(u -> u.role() == Role.COORDINATOR)
-                .orElseThrow(ImportPages.NotFound::new);
+                .orElseThrow(NotFound::new);
         model.addAttribute("account", account);
         model.addAttribute("refs", String.join(" ", account.caseload()));
         return "admin/caseload";
@@ -86,7 +86,7 @@ class Pages {
             users.setCaseload(username, wanted);
         } catch (org.peerpay.system.UserFacingException problem) {
             model.addAttribute("problem", problem.getMessage());
-            model.addAttribute("account", users.find(username).orElseThrow(ImportPages.NotFound::new));
+            model.addAttribute("account", users.find(username).orElseThrow(NotFound::new));
             model.addAttribute("refs", refs);
             return "admin/caseload";
         }
