@@ -54,12 +54,17 @@ public class PeriodClose {
      * @throws UserFacingException when the period has not ended
      */
     public Outcome closePeriod(PayPeriod period, LocalDate today, Path outDir) {
+        requireEnded(period, today);
+        int funding = budgets.postFunding(today);
+        return new Outcome(today, funding, List.of(close(period, outDir)), ledgerCheck.run(today));
+    }
+
+    /** @throws UserFacingException when the period has not ended by {@code today}, so cannot be paid yet */
+    public static void requireEnded(PayPeriod period, LocalDate today) {
         if (!period.end().isBefore(today)) {
             throw new UserFacingException(period.id() + " has not ended yet (it ends on " + period.end()
                     + "): its shifts are not all in. Pay it after that day.");
         }
-        int funding = budgets.postFunding(today);
-        return new Outcome(today, funding, List.of(close(period, outDir)), ledgerCheck.run(today));
     }
 
     /**

@@ -1,12 +1,12 @@
 package org.peerpay.system;
 
 /** What went wrong at the bottom of a chain of causes, for a one-line message. */
-final class Failures {
+public final class Failures {
 
     private Failures() {
     }
 
-    static String rootMessage(Throwable failure) {
+    public static String rootMessage(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

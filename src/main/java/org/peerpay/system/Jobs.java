@@ -39,6 +39,10 @@ public class Jobs implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Jobs.class);
 
+    /** How a failed run's message ends: what to do about it, on the command line. */
+    public static final String RESTART_ADVICE = "What was committed is kept; run the same command again to restart"
+            + " from there.";
+
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Duration stopTimeout;
@@ -79,8 +83,8 @@ public class Jobs implements SmartLifecycle {
             execution = jobOperator.start(job, parameters);
         } catch (Exception e) {
             // Also thrown once the job has run, when its end cannot be recorded (the database went away, say).
-            throw new JobFailedException(job.getName() + " did not finish: " + Failures.rootMessage(e) + ". What was"
-                    + " committed is kept; run the same command again to restart from there.");
+            throw new JobFailedException(job.getName() + " did not finish: " + Failures.rootMessage(e) + ". "
+                    + RESTART_ADVICE);
         }
         log.debug("{} {}: {}", job.getName(), execution.getStatus(), execution.getStepExecutions().stream()
                 .map(step -> "%s %d ms".formatted(step.getStepName(), millis(step)))
@@ -101,6 +105,18 @@ public class Jobs implements SmartLifecycle {
             throw new JobFailedException(describeFailure(execution), refusal.orElse(null));
         }
         return execution;
+    }
+
+    /** Whether this process is running the execution's job instance now (so it is not a dead process's leftover). */
+    public boolean runsHere(JobExecution execution) {
+        String name = execution.getJobInstance().getJobName();
+        JobParameters identifying = identifying(execution.getJobParameters());
+        return running.stream().anyMatch(run -> run.job().getName().equals(name)
+                && identifying(run.parameters()).equals(identifying));
+    }
+
+    private static JobParameters identifying(JobParameters parameters) {
+        return new JobParameters(parameters.getIdentifyingParameters());
     }
 
     /** Stops the jobs this process runs, each at its next commit, before the beans they use are closed. */
@@ -177,7 +193,7 @@ public class Jobs implements SmartLifecycle {
         return execution.getJobInstance().getJobName() + " " + execution.getStatus().name().toLowerCase()
                 + (steps.isEmpty() ? "" : " in " + String.join(", ", steps))
                 + (causes.isEmpty() ? "" : ": " + causes)
-                + ". What was committed is kept; run the same command again to restart from there.";
+                + ". " + RESTART_ADVICE;
     }
 
     private static String describe(StepExecution step) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.peerpay.system.JobRuns;
 import org.peerpay.users.Role;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +21,11 @@ public class Display {
     /** {@code 20 Nov 2026 14:03}, UK time. */
     public String when(Instant at) {
         return WHEN.format(at);
+    }
+
+    /** {@code 20 Nov 2026 14:03}, UK time, from this machine's local time (as the job repository keeps it). */
+    public String when(java.time.LocalDateTime at) {
+        return at == null ? "" : when(at.atZone(ZoneId.systemDefault()).toInstant());
     }
 
     /** {@code 20 Nov 2026}, UK date. */
@@ -56,6 +62,46 @@ public class Display {
     /** {@code 1,234}. */
     public String count(int n) {
         return String.format(Locale.UK, "%,d", n);
+    }
+
+    /** Thousandths as a whole percentage, rounded down: {@code 45%}. */
+    public String percent(int permille) {
+        return permille / 10 + "%";
+    }
+
+    /** A job run's state in a word or two. */
+    public String jobState(JobRuns.JobRun run) {
+        if (run.status().isRunning()) {
+            return run.restartable() ? "Unfinished" : "Running";
+        }
+        return flag(run.status().name());
+    }
+
+    /** The colour of a job run's state tag. */
+    public String jobStateColour(JobRuns.JobRun run) {
+        return switch (run.status()) {
+            case COMPLETED -> "govuk-tag--green";
+            case FAILED, STOPPED, ABANDONED, UNKNOWN -> "govuk-tag--red";
+            default -> run.restartable() ? "govuk-tag--yellow" : "govuk-tag--blue";
+        };
+    }
+
+    /** How far a job run's step has gone: {@code 45%: 12,000 employments, 3,000 a second}. */
+    public String jobProgress(JobRuns.JobRun run) {
+        String part = run.permille() >= 0 ? percent(run.permille()) : "";
+        if (run.unit() == null) {
+            return part;
+        }
+        return (part.isEmpty() ? "" : part + ": ")
+                + String.format(Locale.UK, "%,d %s, %,d a second", run.done(), run.unit(), run.perSecond());
+    }
+
+    /** A job run's step and its place: {@code 2 of 6: calculate payslips}. */
+    public String jobStep(JobRuns.JobRun run) {
+        if (run.step() == null) {
+            return "";
+        }
+        return run.stepNumber() > 0 ? run.stepNumber() + " of " + run.steps() + ": " + run.step() : run.step();
     }
 
     public String role(Role role) {
