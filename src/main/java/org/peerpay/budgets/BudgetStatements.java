@@ -63,6 +63,11 @@ public class BudgetStatements {
         return OutputPaths.under(out, "statements", period.id());
     }
 
+    /** Where a service user's statement of the period is written. */
+    public static Path pdf(Path out, PayPeriod period, String serviceUserRef) {
+        return OutputPaths.under(directory(out, period), OutputPaths.name(serviceUserRef) + ".pdf");
+    }
+
     /** Writes the period's statements; returns how many. */
     @Transactional(readOnly = true)
     public int write(PayPeriod period, Path out) {
@@ -77,7 +82,7 @@ public class BudgetStatements {
             csv.commit();
         }
         for (BudgetStatement s : statements) {
-            pdf.write(s, period, OutputPaths.under(directory, OutputPaths.name(s.serviceUserRef()) + ".pdf"));
+            pdf.write(s, period, pdf(out, period, s.serviceUserRef()));
         }
         return statements.size();
     }

@@ -3,6 +3,7 @@ package org.peerpay.csv;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,10 +25,29 @@ public final class CsvOutput implements Closeable {
     private final BufferedWriter out;
 
     private CsvOutput(Path destination) throws IOException {
+        this(destination, AtomicFile.create(destination), null);
+    }
+
+    private CsvOutput(Path destination, AtomicFile file, OutputStream stream) throws IOException {
         this.destination = destination;
-        this.file = AtomicFile.create(destination);
-        this.out = new BufferedWriter(new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8));
+        this.file = file;
+        this.out = new BufferedWriter(new OutputStreamWriter(file != null ? file.stream() : stream,
+                StandardCharsets.UTF_8));
         out.write('\uFEFF');
+    }
+
+    /**
+     * The same CSV written to a stream (a download): {@link #commit()} flushes it, and closing leaves the stream
+     * open. Named {@code destination} in messages.
+     */
+    public static CsvOutput to(OutputStream stream, String destination, String... header) {
+        try {
+            CsvOutput output = new CsvOutput(Path.of(destination), null, stream);
+            output.row((Object[]) header);
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + destination + ": " + e.getMessage(), e);
+        }
     }
 
     public static CsvOutput create(Path destination, String... header) {
@@ -68,13 +88,17 @@ public final class CsvOutput implements Closeable {
         } catch (IOException e) {
             throw AtomicFile.failed(destination, e);
         }
-        file.commit();
+        if (file != null) {
+            file.commit();
+        }
     }
 
     /** Closes the file; one never committed is deleted, so no half-written file is left behind. */
     @Override
     public void close() {
-        file.close();
+        if (file != null) {
+            file.close();
+        }
     }
 
     /** A negative amount like {@code -264.87} is a number, not a formula, and stays as it is. */

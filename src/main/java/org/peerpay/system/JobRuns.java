@@ -16,7 +16,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.core.step.StepLocator;
+import org.springframework.batch.core.job.SimpleJob;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Service;
@@ -37,7 +37,7 @@ public class JobRuns {
         this.jobRepository = jobRepository;
         this.jobs = jobs;
         for (Job job : allJobs) {
-            if (job instanceof StepLocator steps) {
+            if (job instanceof SimpleJob steps) {
                 stepNames.put(job.getName(), List.copyOf(steps.getStepNames()));
             }
         }
