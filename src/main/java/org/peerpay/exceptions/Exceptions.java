@@ -180,13 +180,53 @@ public class Exceptions {
         return file;
     }
 
-    /** An exception as the exceptions queue shows it. */
+    /**
+     * An exception as the exceptions queue shows it.
+     *
+     * @param heldShifts shifts a coordinator holds for it now (0 when none, or released)
+     */
     public record Listed(long id, ExceptionType type, String periodId, String serviceUserRef, String mentorRef,
                          LocalDate workDate, String detail, String acknowledgedBy,
-                         java.time.OffsetDateTime acknowledgedAt, String acknowledgement) {
+                         java.time.OffsetDateTime acknowledgedAt, String acknowledgement, String heldBy,
+                         java.time.OffsetDateTime heldAt, int heldShifts) {
         public boolean acknowledged() {
             return acknowledgedAt != null;
         }
+
+        public boolean held() {
+            return heldAt != null;
+        }
+    }
+
+    /** What an exception is about, to hold: one shift, else an employment, else a service user. */
+    public record Subject(Long importId, Integer sourceRow, Long employmentId, Long serviceUserId) {
+    }
+
+    /** The subject of an exception of one of these service users (any, given null) with no hold on it now. */
+    public java.util.Optional<Subject> holdable(long id, java.util.Set<String> serviceUserRefs) {
+        return jdbc.query("""
+                select import_id, source_row, employment_id, service_user_id from payroll_exception
+                where id = ? and held_at is null and (?::bigint[] is null or service_user_id = any(?))
+                """, (rs, i) -> new Subject((Long) rs.getObject(1), (Integer) rs.getObject(2), (Long) rs.getObject(3),
+                (Long) rs.getObject(4)), id, ids(serviceUserRefs), ids(serviceUserRefs)).stream().findFirst();
+    }
+
+    /** Records that a person held this many shifts for the exception. */
+    public void markHeld(long id, String by, int shifts) {
+        jdbc.update("update payroll_exception set held_at = now(), held_by = ?, held_shifts = ?, released_at = null,"
+                + " released_by = null where id = ?", by, shifts, id);
+    }
+
+    /**
+     * Records that a person released the exception's hold, if it has one and is of one of these service users (any,
+     * given null); false if not.
+     */
+    public boolean markReleased(long id, String by, java.util.Set<String> serviceUserRefs) {
+        return jdbc.update("""
+                update payroll_exception set held_at = null, held_by = null, held_shifts = null,
+                       released_at = now(), released_by = ?
+                where id = ? and held_at is not null and (?::bigint[] is null or service_user_id = any(?))
+                """, by, id, ids(serviceUserRefs), ids(serviceUserRefs)) == 1;
     }
 
     /**
@@ -198,7 +238,7 @@ public class Exceptions {
         Map<Long, People.Mentor> mentors = people.mentors();
         return jdbc.query("""
                 select id, type, period_id, service_user_id, mentor_id, work_date, detail, acknowledged_by,
-                       acknowledged_at, acknowledgement
+                       acknowledged_at, acknowledgement, held_by, held_at, coalesce(held_shifts, 0)
                 from payroll_exception where ?::bigint[] is null or service_user_id = any(?)
                 order by acknowledged_at is not null, raised_at desc, id desc limit ?
                 """, (rs, i) -> {
@@ -207,7 +247,8 @@ public class Exceptions {
             return new Listed(rs.getLong(1), ExceptionType.valueOf(rs.getString(2)), rs.getString(3),
                     su == null ? null : serviceUsers.get(su).ref(), mentor == null ? null : mentors.get(mentor).ref(),
                     rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8),
-                    rs.getObject(9, java.time.OffsetDateTime.class), rs.getString(10));
+                    rs.getObject(9, java.time.OffsetDateTime.class), rs.getString(10), rs.getString(11),
+                    rs.getObject(12, java.time.OffsetDateTime.class), rs.getInt(13));
         }, ids(serviceUserRefs), ids(serviceUserRefs), limit);
     }
 

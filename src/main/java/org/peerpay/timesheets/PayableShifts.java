@@ -169,6 +169,33 @@ public class PayableShifts {
         });
     }
 
+    /**
+     * Holds, for an exception, the shifts it is about that no run has paid or held: one shift (import and row),
+     * else an employment's, else a service user's (the first of these given). They stay unpaid until
+     * {@link #releaseHoldOf}.
+     *
+     * @return shifts held
+     */
+    public int holdFor(long exceptionId, Long importId, Integer sourceRow, Long employmentId, Long serviceUserId) {
+        boolean oneShift = importId != null && sourceRow != null;
+        Long owner = employmentId != null ? employmentId : serviceUserId;
+        if (!oneShift && owner == null) {
+            return 0;
+        }
+        String scope = oneShift ? "import_id = ? and source_row = ?"
+                : employmentId != null ? "employment_id = ?" : "service_user_id = ?";
+        Object[] arguments = oneShift ? new Object[] {exceptionId, importId, sourceRow}
+                : new Object[] {exceptionId, owner};
+        return jdbc.update("update timesheet_line set status = 'HELD', held_for_exception = ?"
+                + " where status = 'ACCEPTED' and pay_run_id is null and " + scope, arguments);
+    }
+
+    /** Releases the shifts held for an exception: the next pay run takes them as it takes any unpaid shift. */
+    public int releaseHoldOf(long exceptionId) {
+        return jdbc.update("update timesheet_line set status = 'ACCEPTED', held_for_exception = null"
+                + " where held_for_exception = ? and status = 'HELD' and pay_run_id is null", exceptionId);
+    }
+
     /** The day of the last shift paid, by employment (those with none paid are absent). */
     public Map<Long, LocalDate> lastPaidDays() {
         Map<Long, LocalDate> days = new HashMap<>();

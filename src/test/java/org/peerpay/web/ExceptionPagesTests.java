@@ -12,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.peerpay.audit.AuditLog;
+import org.peerpay.calendar.PayPeriod;
 import org.peerpay.support.CouncilTest;
 import org.peerpay.users.Role;
 import org.peerpay.users.Users;
@@ -69,6 +70,44 @@ class ExceptionPagesTests extends CouncilTest {
                 .with(user("cat"))).andExpect(status().isForbidden());
         assertThat(jdbc.queryForObject("select acknowledged_at is null from payroll_exception where id = ?",
                 Boolean.class, exceptionId)).isTrue();
+    }
+
+    @Test
+    void aHeldShiftIsLeftOutOfThePayRunAndPaidByTheNextRunOnceReleased() throws Exception {
+        web.perform(post("/exceptions/{id}/hold", exceptionId).with(csrf()).with(user("dan")))
+                .andExpect(status().isNotFound());
+        web.perform(post("/exceptions/{id}/hold", exceptionId).with(user("cat"))).andExpect(status().isForbidden());
+
+        web.perform(post("/exceptions/{id}/hold", exceptionId).with(csrf()).with(user("cat")))
+                .andExpect(redirectedUrl("/exceptions"));
+        assertThat(page("cat")).contains("1 shift(s) held by cat").contains("Release");
+        // held twice is refused: nothing is left unpaid to hold
+        web.perform(post("/exceptions/{id}/hold", exceptionId).with(csrf()).with(user("cat")))
+                .andExpect(status().isNotFound());
+
+        payRuns.pay(PayPeriod.parse("2026-27/4W08"), OUT);
+        assertThat(jdbc.queryForObject("select count(*) from payslip", Integer.class)).isZero();
+
+        web.perform(post("/exceptions/{id}/release", exceptionId).with(csrf()).with(user("cat")))
+                .andExpect(redirectedUrl("/exceptions"));
+        assertThat(page("cat")).doesNotContain("shift(s) held by").contains("Hold");
+        payRuns.pay(PayPeriod.parse("2026-27/4W09"), OUT);
+        assertThat(jdbc.queryForObject("select count(*) from payslip where period_id = '2026-27/4W09'",
+                Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from timesheet_line where status = 'PAID'", Integer.class))
+                .isEqualTo(1);
+        assertThat(audit.newest("cat", "", 5)).extracting(e -> e.action() + " " + e.subject()).containsExactly(
+                "released a hold exception " + exceptionId + ": 1 shift(s)",
+                "held shifts exception " + exceptionId + ": 1 shift(s)");
+    }
+
+    @Test
+    void holdingAnExceptionWhoseShiftsArePaidSaysSoOnThePage() throws Exception {
+        payRuns.pay(PayPeriod.parse("2026-27/4W08"), OUT);
+        String page = web.perform(post("/exceptions/{id}/hold", exceptionId).with(csrf()).with(user("cat")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("There is a problem").contains("Nothing to hold for exception " + exceptionId
+                + ": every shift it is about has been paid or is held already.");
     }
 
     private String page(String username) throws Exception {
