@@ -87,6 +87,20 @@ public class BudgetStatements {
         return statements.size();
     }
 
+    /** A budget over a period, with the budget period's allocation and funding so far (null when none is in force). */
+    public record Overview(BudgetStatement statement, Budgets.Allocation allocation) {
+    }
+
+    /** The period's statements, each with the allocation in force at the period's end. */
+    @Transactional(readOnly = true)
+    public List<Overview> overview(PayPeriod period) {
+        Map<String, Long> ids = people.serviceUserIds();
+        Map<Long, Budgets.Allocation> allocations = budgets.allocations(period.end());
+        return forPeriod(period).stream()
+                .map(s -> new Overview(s, allocations.get(ids.get(s.serviceUserRef()))))
+                .toList();
+    }
+
     @Transactional(readOnly = true)
     public List<BudgetStatement> forPeriod(PayPeriod period) {
         Set<Long> paid = payCosts.serviceUsersPaid(period);

@@ -39,6 +39,47 @@ public class Budgets {
     public record FundingDetails(long serviceUserId, LocalDate receivedOn, MonetaryAmount amount, String source) {
     }
 
+    /**
+     * A budget period's allocation and the funding received in it up to a day.
+     *
+     * @param fundedToDate funding received from the budget period's start to the day
+     */
+    public record Allocation(LocalDate start, LocalDate end, MonetaryAmount allocation,
+                             BigDecimal plannedHoursPerWeek, MonetaryAmount fundedToDate) {
+    }
+
+    /** The budget period in force on a day, by service user (those with one then), with its funding so far. */
+    public Map<Long, Allocation> allocations(LocalDate on) {
+        Map<Long, Allocation> allocations = new HashMap<>();
+        jdbc.query("""
+                select b.service_user_id, b.start_date, b.end_date, b.allocation, b.planned_hours_per_week,
+                       coalesce((select sum(f.amount) from funding f where f.service_user_id = b.service_user_id
+                                 and f.received_on between b.start_date and ?), 0)
+                from budget_period b where ? between b.start_date and b.end_date""", rs -> {
+            allocations.put(rs.getLong(1), new Allocation(rs.getObject(2, LocalDate.class),
+                    rs.getObject(3, LocalDate.class), Gbp.of(rs.getBigDecimal(4)), rs.getBigDecimal(5),
+                    Gbp.of(rs.getBigDecimal(6))));
+        }, on, on);
+        return allocations;
+    }
+
+    /**
+     * One budget's history from the ledger, for its chart: the balance at the end of each day it moved, and what
+     * each pay period's pay cost it (reversals netted), in period order.
+     */
+    public record History(List<Ledger.BudgetDay> balance, Map<String, MonetaryAmount> spentByPeriod) {
+    }
+
+    public History history(long serviceUserId) {
+        Map<String, MonetaryAmount> spent = new java.util.TreeMap<>();
+        for (Ledger.BudgetMovement movement : ledger.budgetMovements(serviceUserId)) {
+            if (movement.periodId() != null) {
+                spent.merge(movement.periodId(), movement.amount().negate(), MonetaryAmount::add);
+            }
+        }
+        return new History(ledger.budgetDays(serviceUserId), spent);
+    }
+
     /** The support plan's hours a week in force on a date, by service user (those with a budget period then). */
     public Map<Long, BigDecimal> plannedHoursPerWeek(LocalDate on) {
         Map<Long, BigDecimal> planned = new HashMap<>();

@@ -209,6 +209,11 @@ public class Ledger {
     }
 
     public List<BudgetMovement> budgetMovements() {
+        return budgetMovements(null);
+    }
+
+    /** As {@link #budgetMovements()}, of one service user's budget (every budget, given null). */
+    public List<BudgetMovement> budgetMovements(Long serviceUserId) {
         return jdbc.query("""
                 select x.service_user_id,
                        case when j.funding_id is not null then coalesce(o.entry_date, j.entry_date) end as funded_on,
@@ -216,9 +221,28 @@ public class Ledger {
                        -sum(x.amount)
                 from posting x join journal_entry j on j.id = x.entry_id
                 left join journal_entry o on o.id = j.reverses
-                where x.account = 'BUDGET'
+                where x.account = 'BUDGET' and (?::bigint is null or x.service_user_id = ?)
                 group by 1, 2, 3""", (rs, i) -> new BudgetMovement(rs.getLong(1), rs.getObject(2, LocalDate.class),
-                rs.getString(3), Gbp.of(rs.getBigDecimal(4))));
+                rs.getString(3), Gbp.of(rs.getBigDecimal(4))), serviceUserId, serviceUserId);
+    }
+
+    /**
+     * One budget's balance at the end of each day it moved, counting as {@link #budgetBalances} does (funding from
+     * the day it was received, everything else from its entry date), oldest first.
+     */
+    public record BudgetDay(LocalDate on, MonetaryAmount balance) {
+    }
+
+    public List<BudgetDay> budgetDays(long serviceUserId) {
+        return jdbc.query("""
+                select day, sum(sum(moved)) over (order by day)
+                from (select case when j.funding_id is not null then coalesce(o.entry_date, j.entry_date)
+                                  else j.entry_date end as day, -x.amount as moved
+                      from posting x join journal_entry j on j.id = x.entry_id
+                      left join journal_entry o on o.id = j.reverses
+                      where x.account = 'BUDGET' and x.service_user_id = ?) m
+                group by day order by day""", (rs, i) -> new BudgetDay(rs.getObject(1, LocalDate.class),
+                Gbp.of(rs.getBigDecimal(2))), serviceUserId);
     }
 
     /** How many payslip entries charge each payslip (its id), and which of them were reversed. */

@@ -55,6 +55,9 @@ public class Display {
 
     /** An exception type as a label: {@code PLAN_EXCEEDED} reads "Plan exceeded". */
     public String flag(String type) {
+        if (type.equals("NMW_PERIOD")) {
+            return "Under minimum wage";
+        }
         String words = type.replace('_', ' ').toLowerCase(Locale.UK);
         return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }

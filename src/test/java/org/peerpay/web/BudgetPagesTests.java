@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,60 @@ class BudgetPagesTests extends CouncilTest {
     void aCoordinatorWithNoCaseloadSeesNoBudgetAndNoOneAnonymousSeesAny() throws Exception {
         assertThat(page("cat")).doesNotContain("SU1").contains("No budgets to show");
         web.perform(get("/budgets")).andExpect(status().isFound());
+    }
+
+    @Test
+    void showsAllocationAndFundingToDateAndSortsFiltersAndExportsWhatItShows() throws Exception {
+        // SU1: £3,200.00 allocated, £800.00 received, £33.62 spent; SU2: £2,100.00, £525.00, £48.75
+        String page = page("fin");
+        assertThat(page).contains("£3,200.00").contains("£800.00").contains("£766.38")
+                .contains("£2,100.00").contains("£525.00").contains("£476.25")
+                .contains("aria-sort=\"ascending\"");
+        assertThat(page.indexOf("SU2 Sam Patel")).as("lowest balance first").isLessThan(page.indexOf("SU1 Alex"));
+        String descending = page("fin", "sort", "balance", "order", "desc");
+        assertThat(descending.indexOf("SU1 Alex Morgan")).isLessThan(descending.indexOf("SU2 Sam Patel"));
+        assertThat(descending).contains("aria-sort=\"descending\"");
+        assertThat(page("fin", "q", "patel")).contains("SU2 Sam Patel").doesNotContain("SU1 Alex Morgan");
+
+        String csv = web.perform(get("/budgets.csv").param("sort", "ref").with(user("fin")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFFperiod,service_user_ref,service_user_name,allocation,funding_to_date,"
+                + "opening_balance,funding,spent,balance,weeks_of_funding_left,hours_delivered,hours_planned,flags\r\n"
+                + "2026-27/4W08,SU1,Alex Morgan,3200.00,800.00,800.00,0.00,33.62,766.38,");
+        assertThat(csv.lines()).hasSize(3).last().asString().startsWith("2026-27/4W08,SU2,Sam Patel,2100.00,525.00,");
+
+        users.setCaseload("cat", Set.of("SU1"));
+        String theirs = web.perform(get("/budgets.csv").with(user("cat"))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(theirs).contains("SU1").doesNotContain("SU2");
+    }
+
+    @Test
+    void aServiceUsersPageShowsTheLedgersBalanceOverTimeTheirMentorsAndExceptionsToTheirCoordinatorOnly()
+            throws Exception {
+        users.setCaseload("cat", Set.of("SU1"));
+        String page = web.perform(get("/budgets/SU1").with(user("cat"))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(page).contains("SU1 Alex Morgan").contains("Leeds City Council").contains("£3,200.00")
+                .contains("1 Apr 2026 to 31 Mar 2027").contains("3h 00m a week")
+                .contains("id=\"balance-chart\"").contains("chart.umd.min.js")
+                .contains("data-value=\"800.00\"").contains("data-value=\"766.38\"").contains("20 Nov 2026")
+                .contains("data-value=\"33.62\"").contains("2026-27/4W08")
+                .contains("E1").contains("M1 ").contains("£15.00 an hour").contains("E3").contains("£14.00 an hour")
+                ;
+        assertThat(page.indexOf("Balance now")).isLessThan(page.indexOf("£766.38"));
+
+        web.perform(get("/budgets/SU2").with(user("cat"))).andExpect(status().isNotFound());
+        web.perform(get("/budgets/NOPE").with(user("fin"))).andExpect(status().isNotFound());
+        web.perform(get("/budgets/SU2").with(user("fin"))).andExpect(status().isOk());
+    }
+
+    private String page(String username, String... parameters) throws Exception {
+        var request = get("/budgets").with(user(username));
+        for (int i = 0; i < parameters.length; i += 2) {
+            request = request.param(parameters[i], parameters[i + 1]);
+        }
+        return web.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
     private String page(String username) throws Exception {
