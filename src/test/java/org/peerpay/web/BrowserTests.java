@@ -9,13 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -51,6 +54,8 @@ class BrowserTests extends DatabaseTest {
     ReferenceDataLoader reference;
 
     WebDriver browser;
+    @TempDir
+    Path downloads;
 
     @BeforeEach
     void givenTheSampleCouncilAndItsUsers() {
@@ -62,6 +67,8 @@ class BrowserTests extends DatabaseTest {
         users.add("ada", Role.ADMIN, PASSWORD.toCharArray());
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1366,768");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .build(), options);
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
@@ -104,19 +111,44 @@ class BrowserTests extends DatabaseTest {
 
         open("/finance/pay");
         assertAccessible("pay periods");
+        int runs = 0;
         while (!browser.findElements(By.cssSelector("form[action$='/finance/pay'] button")).isEmpty()) {
             browser.findElement(By.cssSelector("form[action$='/finance/pay'] button")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> text().contains("paid:"));
-            assertThat(text()).containsPattern("paid: \\d+ payslips, gross £[\\d,]+\\.\\d\\d");
+            awaitHeading("Job runs");
+            runs++;
+            // the page follows the run without being reloaded (htmx), to its outcome
+            String url = browser.getCurrentUrl();
+            int finished = runs;
+            new WebDriverWait(browser, Duration.ofSeconds(90)).until(driver ->
+                    text().split("paid: \\d+ payslips", -1).length > finished);
+            assertThat(browser.getCurrentUrl()).isEqualTo(url);
+            assertThat(text()).containsPattern("paid: \\d+ payslips, gross £[\\d,]+\\.\\d\\d")
+                    .contains("Completed").contains("6 of 6: complete pay run");
+            assertAccessible("job runs");
+            open("/finance/pay");
         }
         assertThat(text()).contains("2026-27/4W08").contains("Paid");
         assertAccessible("pay periods, paid");
+        browser.findElement(By.partialLinkText("Payslips")).click();
+        awaitHeadingStartingWith("Payslips for ");
+        assertAccessible("payslips");
+        browser.findElement(By.cssSelector("a[href$='.pdf']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> pdfDownloaded());
         signOut();
 
         signIn("cat");
         open("/budgets");
         assertThat(text()).contains("SU001").contains("SU014").doesNotContain("SU002 ");
+        assertThat(text()).containsPattern("SU001 [^\\n]*£[\\d,]+\\.\\d\\d");
         assertAccessible("budgets");
+        browser.findElement(By.partialLinkText("SU014")).click();
+        awaitHeadingStartingWith("SU014");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> Boolean.TRUE.equals(
+                ((JavascriptExecutor) driver).executeScript("return typeof Chart !== 'undefined'"
+                        + " && Chart.getChart(document.getElementById('balance-chart')) !== undefined"
+                        + " && Chart.getChart(document.getElementById('spend-chart')) !== undefined")));
+        assertThat(text()).contains("Balance over time").contains("Spend by pay period");
+        assertAccessible("service user");
         open("/exceptions");
         assertAccessible("exceptions");
         assertThat(text()).contains("SU014").contains("Overspend").doesNotContain("SU002");
@@ -130,10 +162,34 @@ class BrowserTests extends DatabaseTest {
         signIn("ada");
         open("/admin/audit");
         assertThat(text()).contains("uploaded and imported").contains("ran pay").contains("signed in")
+                .contains("downloaded").contains("payslip ")
                 .contains("acknowledged an exception").contains("set a caseload");
         assertAccessible("audit log");
         open("/admin/users");
         assertAccessible("users");
+    }
+
+    private boolean pdfDownloaded() {
+        try (Stream<Path> files = Files.list(downloads)) {
+            return files.anyMatch(file -> file.getFileName().toString().endsWith(".pdf") && readsAsPdf(file));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean readsAsPdf(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            return bytes.length > 1000 && new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)
+                    .equals("%PDF-");
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private void awaitHeadingStartingWith(String start) {
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> driver.findElement(By.tagName("h1"))
+                .getText().startsWith(start));
     }
 
     private void awaitHeading(String heading) {
