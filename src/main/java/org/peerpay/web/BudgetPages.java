@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.peerpay.audit.AuditLog;
 import org.peerpay.budgets.BudgetStatement;
 import org.peerpay.budgets.BudgetStatements;
 import org.peerpay.budgets.Budgets;
@@ -91,12 +90,11 @@ class BudgetPages {
     private final Exceptions exceptions;
     private final PeerPayProperties properties;
     private final Clock clock;
-    private final AuditLog audit;
+    private final Actions actions;
     private final Display display;
 
-    BudgetPages(Display display, BudgetStatements statements, Budgets budgets, PayRuns payRuns, Caseloads caseloads, People people,
-                Employments employments, Exceptions exceptions, PeerPayProperties properties, Clock clock,
-                AuditLog audit) {
+    BudgetPages(Display display, Actions actions, BudgetStatements statements, Budgets budgets, PayRuns payRuns, Caseloads caseloads, People people,
+                Employments employments, Exceptions exceptions, PeerPayProperties properties, Clock clock) {
         this.statements = statements;
         this.budgets = budgets;
         this.payRuns = payRuns;
@@ -106,7 +104,7 @@ class BudgetPages {
         this.exceptions = exceptions;
         this.properties = properties;
         this.clock = clock;
-        this.audit = audit;
+        this.actions = actions;
         this.display = display;
     }
 
@@ -153,8 +151,8 @@ class BudgetPages {
             }
             csv.commit();
         }
-        audit.record(principal.getName(), "downloaded", "budgets of " + choice.period().id() + " (CSV, "
-                + choice.rows().size() + " rows)", request.getRemoteAddr());
+        actions.downloaded("budgets of " + choice.period().id() + " (CSV, " + choice.rows().size() + " rows)",
+                actions.who(principal, request));
     }
 
     @GetMapping("/budgets/{ref}")

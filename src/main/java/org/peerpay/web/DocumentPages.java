@@ -9,7 +9,6 @@ import java.security.Principal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import org.peerpay.audit.AuditLog;
 import org.peerpay.budgets.BudgetStatement;
 import org.peerpay.budgets.BudgetStatements;
 import org.peerpay.calendar.PayPeriod;
@@ -40,15 +39,15 @@ class DocumentPages {
     private final BudgetStatements statements;
     private final PeerPayProperties properties;
     private final Caseloads caseloads;
-    private final AuditLog audit;
+    private final Actions actions;
 
     DocumentPages(PayslipFiles payslips, BudgetStatements statements, PeerPayProperties properties,
-                  Caseloads caseloads, AuditLog audit) {
+                  Caseloads caseloads, Actions actions) {
         this.payslips = payslips;
         this.statements = statements;
         this.properties = properties;
         this.caseloads = caseloads;
-        this.audit = audit;
+        this.actions = actions;
     }
 
     @GetMapping("/finance/payslips")
@@ -66,8 +65,8 @@ class DocumentPages {
         ResponseEntity<FileSystemResource> pdf = file(payslip.file(), payslip.serviceUserRef() + "-"
                 + payslip.mentorRef() + "-" + payslip.periodId().replace('/', '-')
                 + (payslip.run() > 1 ? "-run" + payslip.run() : "") + ".pdf", MediaType.APPLICATION_PDF);
-        audit.record(principal.getName(), "downloaded", "payslip " + id + " (" + payslip.periodId() + ", "
-                + payslip.serviceUserRef() + ", " + payslip.mentorRef() + ")", request.getRemoteAddr());
+        actions.downloaded("payslip " + id + " (" + payslip.periodId() + ", " + payslip.serviceUserRef() + ", "
+                + payslip.mentorRef() + ")", actions.who(principal, request));
         return pdf;
     }
 
@@ -101,8 +100,7 @@ class DocumentPages {
         ResponseEntity<FileSystemResource> pdf = file(BudgetStatements.pdf(properties.outDir(), payPeriod, ref),
                 "statement-" + OutputPaths.name(ref) + "-" + payPeriod.id().replace('/', '-') + ".pdf",
                 MediaType.APPLICATION_PDF);
-        audit.record(principal.getName(), "downloaded", "statement of " + ref + " for " + payPeriod.id(),
-                request.getRemoteAddr());
+        actions.downloaded("statement of " + ref + " for " + payPeriod.id(), actions.who(principal, request));
         return pdf;
     }
 
@@ -133,8 +131,7 @@ class DocumentPages {
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name + ".zip")
                 .build().toString());
         int written = ZipOfFiles.write(base, files, response.getOutputStream());
-        audit.record(principal.getName(), "downloaded", what + " (zip of " + written + " files)",
-                request.getRemoteAddr());
+        actions.downloaded(what + " (zip of " + written + " files)", actions.who(principal, request));
     }
 
     private static ResponseEntity<FileSystemResource> file(Path file, String name, MediaType type) {

@@ -2,9 +2,7 @@ package org.peerpay.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
-import org.peerpay.audit.AuditLog;
 import org.peerpay.exceptions.Exceptions;
-import org.peerpay.payroll.ExceptionHolds;
 import org.peerpay.system.UserFacingException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,14 +24,12 @@ class ExceptionPages {
 
     private final Exceptions exceptions;
     private final Caseloads caseloads;
-    private final AuditLog audit;
-    private final ExceptionHolds holds;
+    private final Actions actions;
 
-    ExceptionPages(Exceptions exceptions, Caseloads caseloads, AuditLog audit, ExceptionHolds holds) {
+    ExceptionPages(Exceptions exceptions, Caseloads caseloads, Actions actions) {
         this.exceptions = exceptions;
-        this.holds = holds;
         this.caseloads = caseloads;
-        this.audit = audit;
+        this.actions = actions;
     }
 
     @GetMapping("/exceptions")
@@ -45,16 +41,11 @@ class ExceptionPages {
     @PostMapping("/exceptions/{id}/acknowledge")
     String acknowledge(@PathVariable long id, @RequestParam(defaultValue = "") String note, Principal principal,
                        HttpServletRequest request, Model model) {
-        if (note.isBlank()) {
-            model.addAttribute("problem", "Say what was done about it, or why nothing needs doing");
-            model.addAttribute("problemId", id);
-            return queue(principal, model);
+        try {
+            actions.acknowledge(id, note, actions.who(principal, request));
+        } catch (UserFacingException problem) {
+            return problem(id, problem, principal, model);
         }
-        if (!exceptions.acknowledge(id, principal.getName(), note.strip(), caseloads.of(principal))) {
-            throw new NotFound();
-        }
-        audit.record(principal.getName(), "acknowledged an exception", "exception " + id + ": " + note.strip(),
-                request.getRemoteAddr());
         return "redirect:/exceptions";
     }
 
@@ -64,14 +55,10 @@ class ExceptionPages {
                 RedirectAttributes redirect) {
         int held;
         try {
-            held = holds.hold(id, principal.getName(), caseloads.of(principal)).orElseThrow(NotFound::new);
+            held = actions.hold(id, actions.who(principal, request));
         } catch (UserFacingException nothing) {
-            model.addAttribute("problem", nothing.getMessage());
-            model.addAttribute("problemId", id);
-            return queue(principal, model);
+            return problem(id, nothing, principal, model);
         }
-        audit.record(principal.getName(), "held shifts", "exception " + id + ": " + held + " shift(s)",
-                request.getRemoteAddr());
         redirect.addFlashAttribute("done", held + " shift(s) held for exception " + id + ". Pay runs leave them"
                 + " unpaid until you release them.");
         return "redirect:/exceptions";
@@ -80,11 +67,15 @@ class ExceptionPages {
     @PostMapping("/exceptions/{id}/release")
     String release(@PathVariable long id, Principal principal, HttpServletRequest request,
                    RedirectAttributes redirect) {
-        int released = holds.release(id, principal.getName(), caseloads.of(principal)).orElseThrow(NotFound::new);
-        audit.record(principal.getName(), "released a hold", "exception " + id + ": " + released + " shift(s)",
-                request.getRemoteAddr());
+        int released = actions.release(id, actions.who(principal, request));
         redirect.addFlashAttribute("done", released + " shift(s) released for exception " + id + ". The next pay"
                 + " run pays them.");
         return "redirect:/exceptions";
+    }
+
+    private String problem(long id, UserFacingException problem, Principal principal, Model model) {
+        model.addAttribute("problem", problem.getMessage());
+        model.addAttribute("problemId", id);
+        return queue(principal, model);
     }
 }

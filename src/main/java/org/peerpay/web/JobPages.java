@@ -1,18 +1,10 @@
 package org.peerpay.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.Principal;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
-import org.peerpay.audit.AuditLog;
-import org.peerpay.calendar.PayPeriod;
 import org.peerpay.system.JobRuns;
-import org.peerpay.system.PeerPayProperties;
-import org.peerpay.timesheets.ImportResult;
-import org.peerpay.timesheets.TimesheetImporter;
+import org.peerpay.system.UserFacingException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,21 +25,12 @@ class JobPages {
 
     private final JobRuns jobRuns;
     private final BackgroundWork background;
-    private final PayPages payPages;
-    private final TimesheetImporter importer;
-    private final PeerPayProperties properties;
-    private final Clock clock;
-    private final AuditLog audit;
+    private final Actions actions;
 
-    JobPages(JobRuns jobRuns, BackgroundWork background, PayPages payPages, TimesheetImporter importer,
-             PeerPayProperties properties, Clock clock, AuditLog audit) {
+    JobPages(JobRuns jobRuns, BackgroundWork background, Actions actions) {
         this.jobRuns = jobRuns;
         this.background = background;
-        this.payPages = payPages;
-        this.importer = importer;
-        this.properties = properties;
-        this.clock = clock;
-        this.audit = audit;
+        this.actions = actions;
     }
 
     @GetMapping("/finance/jobs")
@@ -69,33 +52,13 @@ class JobPages {
     @PostMapping("/finance/jobs/{id}/restart")
     String restart(@PathVariable long id, Principal principal, HttpServletRequest request, Model model,
                    RedirectAttributes redirect) {
-        JobRuns.JobRun run = jobRuns.find(id).orElseThrow(NotFound::new);
-        if (!run.restartable()) {
-            return problem(model, "Run " + id + " cannot be restarted: it " + (run.running() ? "is running now"
-                    : "completed, or a later run of the same " + run.job() + " has taken its place") + ".");
+        try {
+            actions.restart(id, actions.who(principal, request));
+        } catch (UserFacingException refused) {
+            model.addAttribute("problem", refused.getMessage());
+            return jobs(model);
         }
-        if (run.period() != null) {
-            payPages.startPayRun(PayPeriod.parse(run.period()), principal.getName());
-        } else if (run.file() != null && Files.isRegularFile(Path.of(run.file()))) {
-            Path file = Path.of(run.file());
-            background.start("Import of " + run.subject(), principal.getName(), () -> {
-                ImportResult result = importer.importFile(file, LocalDate.now(clock), properties.outDir());
-                return run.subject() + " imported: " + result.accepted() + " rows accepted, "
-                        + result.rejectedTotal() + " rejected.";
-            });
-        } else {
-            return problem(model, "Run " + id + " cannot be restarted here: the file it imported, " + run.subject()
-                    + ", is no longer where it was. Upload the file again; what was imported of it is kept.");
-        }
-        audit.record(principal.getName(), "restarted a job run", run.job() + " run " + id + " (" + run.subject()
-                + ")", request.getRemoteAddr());
-        redirect.addFlashAttribute("started", "Run " + id + " (" + run.job() + " of " + run.subject()
-                + ") is restarting from its last commit.");
+        redirect.addFlashAttribute("started", "Run " + id + " is restarting from its last commit.");
         return "redirect:/finance/jobs";
-    }
-
-    private String problem(Model model, String message) {
-        model.addAttribute("problem", message);
-        return jobs(model);
     }
 }

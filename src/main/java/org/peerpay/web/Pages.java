@@ -18,10 +18,12 @@ class Pages {
 
     private final Users users;
     private final AuditLog audit;
+    private final Actions actions;
 
-    Pages(Users users, AuditLog audit) {
+    Pages(Users users, AuditLog audit, Actions actions) {
         this.users = users;
         this.audit = audit;
+        this.actions = actions;
     }
 
     @GetMapping("/sign-in")
@@ -56,14 +58,12 @@ class Pages {
     String addUser(@RequestParam String username, @RequestParam Role role, @RequestParam String password,
                    Principal principal, HttpServletRequest request, Model model) {
         try {
-            users.add(username.strip(), role, password.toCharArray());
+            actions.addUser(username, role, password.toCharArray(), actions.who(principal, request));
         } catch (org.peerpay.system.UserFacingException problem) {
             model.addAttribute("problem", problem.getMessage());
             model.addAttribute("username", username);
             return users(null, model);
         }
-        audit.record(principal.getName(), "added a user", username.strip() + " (" + role.name().toLowerCase()
-                + ")", request.getRemoteAddr());
         return "redirect:/admin/users?added=" + username.strip();
     }
 
@@ -83,15 +83,13 @@ class Pages {
         java.util.Set<String> wanted = new java.util.TreeSet<>(java.util.Arrays.stream(refs.split("[\\s,]+"))
                 .map(String::strip).filter(ref -> !ref.isEmpty()).toList());
         try {
-            users.setCaseload(username, wanted);
+            actions.setCaseload(username, wanted, actions.who(principal, request));
         } catch (org.peerpay.system.UserFacingException problem) {
             model.addAttribute("problem", problem.getMessage());
             model.addAttribute("account", users.find(username).orElseThrow(NotFound::new));
             model.addAttribute("refs", refs);
             return "admin/caseload";
         }
-        audit.record(principal.getName(), "set a caseload", username + ": " + (wanted.isEmpty() ? "none"
-                : String.join(", ", wanted)), request.getRemoteAddr());
         return "redirect:/admin/users";
     }
 

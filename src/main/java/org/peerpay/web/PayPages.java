@@ -4,13 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.stream.Collectors;
-import org.peerpay.audit.AuditLog;
-import org.peerpay.calendar.PayPeriod;
-import org.peerpay.money.Gbp;
 import org.peerpay.payroll.PayRuns;
-import org.peerpay.payroll.PeriodClose;
-import org.peerpay.system.PeerPayProperties;
 import org.peerpay.system.UserFacingException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,20 +21,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PayPages {
 
     private final PayRuns payRuns;
-    private final PeriodClose periodClose;
-    private final PeerPayProperties properties;
     private final Clock clock;
-    private final AuditLog audit;
-    private final BackgroundWork background;
+    private final Actions actions;
 
-    PayPages(PayRuns payRuns, PeriodClose periodClose, PeerPayProperties properties, Clock clock, AuditLog audit,
-             BackgroundWork background) {
-        this.background = background;
+    PayPages(PayRuns payRuns, Clock clock, Actions actions) {
         this.payRuns = payRuns;
-        this.periodClose = periodClose;
-        this.properties = properties;
         this.clock = clock;
-        this.audit = audit;
+        this.actions = actions;
     }
 
     @GetMapping("/finance/pay")
@@ -54,35 +41,14 @@ class PayPages {
     @PostMapping("/finance/pay")
     String pay(@RequestParam String period, Principal principal, HttpServletRequest request, Model model,
                RedirectAttributes redirect) {
-        PayPeriod payPeriod;
         try {
-            payPeriod = PayPeriod.parse(period);
-            PeriodClose.requireEnded(payPeriod, LocalDate.now(clock));
-        } catch (IllegalArgumentException | UserFacingException problem) {
+            actions.startPayRun(period, actions.who(principal, request));
+        } catch (UserFacingException problem) {
             model.addAttribute("problem", problem.getMessage());
             return periods(model);
         }
-        startPayRun(payPeriod, principal.getName());
-        audit.record(principal.getName(), "ran pay", payPeriod.id(), request.getRemoteAddr());
-        redirect.addFlashAttribute("started", "The pay run of " + payPeriod.id() + " has started. This page"
-                + " follows it to its end.");
+        redirect.addFlashAttribute("started", "The pay run of " + period + " has started. This page follows it to"
+                + " its end.");
         return "redirect:/finance/jobs";
-    }
-
-    /** Pays the period (or finishes its unfinished run) in the background: the same close as the command line. */
-    void startPayRun(PayPeriod period, String by) {
-        background.start("Pay run of " + period.id(), by, () -> periodClose.closePeriod(period,
-                LocalDate.now(clock), properties.outDir()).periods().stream().map(closed -> said(closed.run()))
-                .collect(Collectors.joining(" ")));
-    }
-
-    /** What a run did, in a sentence. */
-    private static String said(PayRuns.Summary run) {
-        if (!run.ran()) {
-            return run.note() + ".";
-        }
-        return run.period().id() + " paid: " + run.payslips() + " payslips, gross " + Gbp.format(run.gross())
-                + ", employer cost " + Gbp.format(run.employerCost())
-                + (run.shiftsHeld() > 0 ? ", " + run.shiftsHeld() + " shifts held under the wage floor" : "") + ".";
     }
 }

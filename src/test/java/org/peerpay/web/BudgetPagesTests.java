@@ -70,7 +70,7 @@ class BudgetPagesTests extends CouncilTest {
         assertThat(descending).contains("aria-sort=\"descending\"");
         assertThat(page("fin", "q", "patel")).contains("SU2 Sam Patel").doesNotContain("SU1 Alex Morgan");
 
-        String csv = web.perform(get("/budgets.csv").param("sort", "ref").with(user("fin")))
+        String csv = web.perform(get("/budgets.csv").param("sort", "ref").with(user("fin").roles("FINANCE")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFFperiod,service_user_ref,service_user_name,allocation,funding_to_date,"
                 + "opening_balance,funding,spent,balance,weeks_of_funding_left,hours_delivered,hours_planned,flags\r\n"
@@ -78,7 +78,7 @@ class BudgetPagesTests extends CouncilTest {
         assertThat(csv.lines()).hasSize(3).last().asString().startsWith("2026-27/4W08,SU2,Sam Patel,2100.00,525.00,");
 
         users.setCaseload("cat", Set.of("SU1"));
-        String theirs = web.perform(get("/budgets.csv").with(user("cat"))).andExpect(status().isOk()).andReturn()
+        String theirs = web.perform(get("/budgets.csv").with(user("cat").roles("COORDINATOR"))).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(theirs).contains("SU1").doesNotContain("SU2");
     }
@@ -87,7 +87,7 @@ class BudgetPagesTests extends CouncilTest {
     void aServiceUsersPageShowsTheLedgersBalanceOverTimeTheirMentorsAndExceptionsToTheirCoordinatorOnly()
             throws Exception {
         users.setCaseload("cat", Set.of("SU1"));
-        String page = web.perform(get("/budgets/SU1").with(user("cat"))).andExpect(status().isOk()).andReturn()
+        String page = web.perform(get("/budgets/SU1").with(user("cat").roles("COORDINATOR"))).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();
         assertThat(page).contains("SU1 Alex Morgan").contains("Leeds City Council").contains("£3,200.00")
                 .contains("1 Apr 2026 to 31 Mar 2027").contains("3h 00m a week")
@@ -98,13 +98,13 @@ class BudgetPagesTests extends CouncilTest {
                 ;
         assertThat(page.indexOf("Balance now")).isLessThan(page.indexOf("£766.38"));
 
-        web.perform(get("/budgets/SU2").with(user("cat"))).andExpect(status().isNotFound());
-        web.perform(get("/budgets/NOPE").with(user("fin"))).andExpect(status().isNotFound());
-        web.perform(get("/budgets/SU2").with(user("fin"))).andExpect(status().isOk());
+        web.perform(get("/budgets/SU2").with(user("cat").roles("COORDINATOR"))).andExpect(status().isNotFound());
+        web.perform(get("/budgets/NOPE").with(user("fin").roles("FINANCE"))).andExpect(status().isNotFound());
+        web.perform(get("/budgets/SU2").with(user("fin").roles("FINANCE"))).andExpect(status().isOk());
     }
 
     private String page(String username, String... parameters) throws Exception {
-        var request = get("/budgets").with(user(username));
+        var request = get("/budgets").with(signedIn(username));
         for (int i = 0; i < parameters.length; i += 2) {
             request = request.param(parameters[i], parameters[i + 1]);
         }
@@ -112,7 +112,12 @@ class BudgetPagesTests extends CouncilTest {
     }
 
     private String page(String username) throws Exception {
-        return web.perform(get("/budgets").with(user(username))).andExpect(status().isOk()).andReturn()
+        return web.perform(get("/budgets").with(signedIn(username))).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();
+    }
+
+    /** A signed-in user of the role their name says: fin is finance, the others coordinators. */
+    static org.springframework.test.web.servlet.request.RequestPostProcessor signedIn(String username) {
+        return user(username).roles(username.equals("fin") ? "FINANCE" : "COORDINATOR");
     }
 }

@@ -53,9 +53,9 @@ class ExceptionPagesTests extends CouncilTest {
         assertThat(page("dan")).contains("No exceptions.");
 
         web.perform(post("/exceptions/{id}/acknowledge", exceptionId).param("note", "").with(csrf())
-                .with(user("cat"))).andExpect(status().isOk());
+                .with(user("cat").roles("COORDINATOR"))).andExpect(status().isOk());
         web.perform(post("/exceptions/{id}/acknowledge", exceptionId).param("note", "rate goes up next month")
-                .with(csrf()).with(user("cat"))).andExpect(redirectedUrl("/exceptions"));
+                .with(csrf()).with(user("cat").roles("COORDINATOR"))).andExpect(redirectedUrl("/exceptions"));
 
         assertThat(page("cat")).contains("cat, ").contains(": rate goes up next month");
         assertThat(audit.newest("cat", "acknowledged", 5)).extracting(e -> e.subject())
@@ -65,30 +65,30 @@ class ExceptionPagesTests extends CouncilTest {
     @Test
     void noOneAcknowledgesAnotherCaseloadsExceptionOrWithoutTheFormsToken() throws Exception {
         web.perform(post("/exceptions/{id}/acknowledge", exceptionId).param("note", "not mine").with(csrf())
-                .with(user("dan"))).andExpect(status().isNotFound());
+                .with(user("dan").roles("COORDINATOR"))).andExpect(status().isNotFound());
         web.perform(post("/exceptions/{id}/acknowledge", exceptionId).param("note", "no token")
-                .with(user("cat"))).andExpect(status().isForbidden());
+                .with(user("cat").roles("COORDINATOR"))).andExpect(status().isForbidden());
         assertThat(jdbc.queryForObject("select acknowledged_at is null from payroll_exception where id = ?",
                 Boolean.class, exceptionId)).isTrue();
     }
 
     @Test
     void aHeldShiftIsLeftOutOfThePayRunAndPaidByTheNextRunOnceReleased() throws Exception {
-        web.perform(post("/exceptions/{id}/hold", exceptionId).with(csrf()).with(user("dan")))
+        web.perform(post("/exceptions/{id}/hold", exceptionId).with(csrf()).with(user("dan").roles("COORDINATOR")))
                 .andExpect(status().isNotFound());
-        web.perform(post("/exceptions/{id}/hold", exceptionId).with(user("cat"))).andExpect(status().isForbidden());
+        web.perform(post("/exceptions/{id}/hold", exceptionId).with(user("cat").roles("COORDINATOR"))).andExpect(status().isForbidden());
 
-        web.perform(post("/exceptions/{id}/hold", exceptionId).with(csrf()).with(user("cat")))
+        web.perform(post("/exceptions/{id}/hold", exceptionId).with(csrf()).with(user("cat").roles("COORDINATOR")))
                 .andExpect(redirectedUrl("/exceptions"));
         assertThat(page("cat")).contains("1 shift(s) held by cat").contains("Release");
         // held twice is refused: nothing is left unpaid to hold
-        web.perform(post("/exceptions/{id}/hold", exceptionId).with(csrf()).with(user("cat")))
+        web.perform(post("/exceptions/{id}/hold", exceptionId).with(csrf()).with(user("cat").roles("COORDINATOR")))
                 .andExpect(status().isNotFound());
 
         payRuns.pay(PayPeriod.parse("2026-27/4W08"), OUT);
         assertThat(jdbc.queryForObject("select count(*) from payslip", Integer.class)).isZero();
 
-        web.perform(post("/exceptions/{id}/release", exceptionId).with(csrf()).with(user("cat")))
+        web.perform(post("/exceptions/{id}/release", exceptionId).with(csrf()).with(user("cat").roles("COORDINATOR")))
                 .andExpect(redirectedUrl("/exceptions"));
         assertThat(page("cat")).doesNotContain("shift(s) held by").contains("Hold");
         payRuns.pay(PayPeriod.parse("2026-27/4W09"), OUT);
@@ -104,14 +104,19 @@ class ExceptionPagesTests extends CouncilTest {
     @Test
     void holdingAnExceptionWhoseShiftsArePaidSaysSoOnThePage() throws Exception {
         payRuns.pay(PayPeriod.parse("2026-27/4W08"), OUT);
-        String page = web.perform(post("/exceptions/{id}/hold", exceptionId).with(csrf()).with(user("cat")))
+        String page = web.perform(post("/exceptions/{id}/hold", exceptionId).with(csrf()).with(user("cat").roles("COORDINATOR")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("There is a problem").contains("Nothing to hold for exception " + exceptionId
                 + ": every shift it is about has been paid or is held already.");
     }
 
     private String page(String username) throws Exception {
-        return web.perform(get("/exceptions").with(user(username))).andExpect(status().isOk()).andReturn()
+        return web.perform(get("/exceptions").with(signedIn(username))).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();
+    }
+
+    /** A signed-in user of the role their name says: fin is finance, the others coordinators. */
+    static org.springframework.test.web.servlet.request.RequestPostProcessor signedIn(String username) {
+        return user(username).roles(username.equals("fin") ? "FINANCE" : "COORDINATOR");
     }
 }
