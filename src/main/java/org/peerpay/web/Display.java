@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.peerpay.calendar.Dates;
 import org.peerpay.system.JobRuns;
 import org.peerpay.users.Role;
 import org.springframework.stereotype.Component;
@@ -12,15 +13,12 @@ import org.springframework.stereotype.Component;
 @Component("display")
 public class Display {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK)
-            .withZone(ZoneId.of("Europe/London"));
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK)
-            .withZone(ZoneId.of("Europe/London"));
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK).withZone(UK);
 
     /** {@code 20 Nov 2026 14:03}, UK time. */
     public String when(Instant at) {
-        return WHEN.format(at);
+        return at == null ? "" : Dates.shortForm(at.atZone(UK).toLocalDate()) + " " + TIME.format(at);
     }
 
     /** {@code 20 Nov 2026 14:03}, UK time, from this machine's local time (as the job repository keeps it). */
@@ -30,12 +28,12 @@ public class Display {
 
     /** {@code 20 Nov 2026}, UK date. */
     public String date(java.time.OffsetDateTime at) {
-        return DATE.format(at.toInstant());
+        return Dates.shortForm(at.atZoneSameInstant(UK).toLocalDate());
     }
 
-    /** {@code 20 Nov 2026}. */
+    /** {@code 20 Nov 2026}: {@link Dates#shortForm}, the one short date format. */
     public String day(java.time.LocalDate day) {
-        return day == null ? "" : DATE.format(day.atStartOfDay(ZoneId.of("Europe/London")));
+        return day == null ? "" : Dates.shortForm(day);
     }
 
     /** {@code £1,234.56}: the one money format, {@link org.peerpay.money.Gbp#format}. */
