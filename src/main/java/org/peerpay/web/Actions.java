@@ -77,6 +77,11 @@ class Actions {
         this.uploadLimit = uploadLimit;
     }
 
+    /** The most one uploaded file may hold ({@code peerpay.web.upload-limit}). */
+    DataSize uploadLimit() {
+        return uploadLimit;
+    }
+
     /** Who acts, from where, and whose service users they may act for (null: everyone's). */
     record Who(String username, String address, Set<String> caseload) {
     }

@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,6 +36,11 @@ class ImportPages {
         this.actions = actions;
         this.importer = importer;
         this.properties = properties;
+    }
+
+    @ModelAttribute("uploadLimitMb")
+    long uploadLimitMb() {
+        return actions.uploadLimit().toMegabytes();
     }
 
     @GetMapping("/finance/imports")

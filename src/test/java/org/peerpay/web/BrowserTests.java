@@ -169,6 +169,30 @@ class BrowserTests extends DatabaseTest {
         assertAccessible("users");
     }
 
+    @Test
+    void filesDroppedOnTheUploadBoxAreImported() throws Exception {
+        Path sample;
+        try (Stream<Path> files = Files.list(Path.of("sample-data/timesheets"))) {
+            sample = files.sorted().findFirst().orElseThrow();
+        }
+        List<String> lines = Files.readAllLines(sample);
+        String csv = lines.get(0) + "\n" + lines.get(1) + "\n";
+        signIn("fin");
+        open("/finance/imports");
+        ((JavascriptExecutor) browser).executeScript("""
+                const files = new DataTransfer();
+                files.items.add(new File([arguments[0]], 'dropped.csv', {type: 'text/csv'}));
+                const zone = document.querySelector('[data-peerpay-drop-zone]');
+                zone.dispatchEvent(new DragEvent('dragover', {dataTransfer: files, bubbles: true, cancelable: true}));
+                zone.dispatchEvent(new DragEvent('drop', {dataTransfer: files, bubbles: true, cancelable: true}));
+                """, csv);
+        assertThat(browser.findElement(By.id("files-chosen")).getText()).isEqualTo("1 file chosen: dropped.csv");
+        assertAccessible("upload, a file dropped");
+        browser.findElement(By.cssSelector("form[enctype] button[type=submit]")).click();
+        awaitHeading("Import result");
+        assertThat(text()).contains("dropped.csv").containsPattern("Accepted\\s+1\\s");
+    }
+
     private boolean pdfDownloaded() {
         try (Stream<Path> files = Files.list(downloads)) {
             return files.anyMatch(file -> file.getFileName().toString().endsWith(".pdf") && readsAsPdf(file));
