@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peerpay.audit.AuditLog;
@@ -49,6 +50,36 @@ class ImportPagesTests extends DatabaseTest {
     @BeforeEach
     void givenASmallCouncil() {
         referenceLoader.load(SmallCouncil.writeReference(dir));
+    }
+
+    @Test
+    void twoUploadsAtTheSameMomentWithOverlappingShiftsOfOneMentorAcceptExactlyOne() throws Exception {
+        MockMultipartFile first = new MockMultipartFile("files", "su1.csv", "text/csv",
+                (SmallCouncil.TIMESHEET_HEADER + "M1,SU1,2026-11-03,10:00,12:00,0,,\n").getBytes(StandardCharsets.UTF_8));
+        MockMultipartFile second = new MockMultipartFile("files", "su2.csv", "text/csv",
+                (SmallCouncil.TIMESHEET_HEADER + "M1,SU2,2026-11-03,11:00,13:00,0,,\n").getBytes(StandardCharsets.UTF_8));
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<String>> pages = new java.util.ArrayList<>();
+            for (MockMultipartFile file : List.of(first, second)) {
+                pages.add(two.submit(() -> {
+                    together.await();
+                    return web.perform(multipart("/finance/imports").file(file).with(csrf())
+                                    .with(user("fin").roles("FINANCE")))
+                            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                }));
+            }
+            for (java.util.concurrent.Future<String> page : pages) {
+                assertThat(page.get(2, java.util.concurrent.TimeUnit.MINUTES)).contains("Import result");
+            }
+        } finally {
+            two.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from timesheet_line where work_date = '2026-11-03'",
+                Integer.class)).as("exactly one of the two shifts accepted").isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from timesheet_reject where reason = 'OVERLAP'",
+                Integer.class)).isEqualTo(1);
     }
 
     @Test
