@@ -8,7 +8,9 @@ function series(tableId) {
     };
 }
 
-const pounds = value => '£' + Number(value).toLocaleString('en-GB', {minimumFractionDigits: 2, maximumFractionDigits: 2});
+// -£50.00, as the pages write money
+const pounds = value => (Number(value) < 0 ? '-£' : '£')
+    + Math.abs(Number(value)).toLocaleString('en-GB', {minimumFractionDigits: 2, maximumFractionDigits: 2});
 
 function draw(canvasId, tableId, type, label, colour) {
     const canvas = document.getElementById(canvasId);

@@ -26,4 +26,5 @@ document.querySelectorAll('[data-peerpay-drop-zone]').forEach(zone => {
         show();
     });
     input.addEventListener('change', show);
+    zone.dataset.peerpayReady = 'true';
 });

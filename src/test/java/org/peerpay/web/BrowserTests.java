@@ -179,6 +179,8 @@ class BrowserTests extends DatabaseTest {
         String csv = lines.get(0) + "\n" + lines.get(1) + "\n";
         signIn("fin");
         open("/finance/imports");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver ->
+                !driver.findElements(By.cssSelector("[data-peerpay-drop-zone][data-peerpay-ready]")).isEmpty());
         ((JavascriptExecutor) browser).executeScript("""
                 const files = new DataTransfer();
                 files.items.add(new File([arguments[0]], 'dropped.csv', {type: 'text/csv'}));
@@ -250,5 +252,39 @@ class BrowserTests extends DatabaseTest {
         assertThat(violations).as(page + ": " + violations.stream()
                 .map(rule -> rule.getId() + " (" + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget()))
                         .collect(Collectors.joining(", ")) + ")").collect(Collectors.joining("; "))).isEmpty();
+        screenshot(page);
+    }
+
+    /**
+     * With {@code -Dpeerpay.screenshots=DIR}, saves the whole page as it looks at 1366 pixels wide and at a phone's
+     * 390, as {@code DIR/<page>-1366.png} and {@code -390.png}: how the README's screenshots are made.
+     */
+    private void screenshot(String page) {
+        String folder = System.getProperty("peerpay.screenshots");
+        if (folder == null || folder.isBlank()) {
+            return;
+        }
+        ChromeDriver chrome = (ChromeDriver) browser;
+        try {
+            Path directory = Files.createDirectories(Path.of(folder));
+            for (int width : new int[] {1366, 390}) {
+                chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
+                        "height", 768, "deviceScaleFactor", 1, "mobile", width < 600));
+                Thread.sleep(300);
+                long height = ((Number) chrome.executeScript("return document.documentElement.scrollHeight"))
+                        .longValue();
+                chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
+                        "height", Math.max(768, height), "deviceScaleFactor", 1, "mobile", width < 600));
+                Thread.sleep(300);
+                Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
+                Files.write(directory.resolve(page.replaceAll("[^a-z0-9]+", "-") + "-" + width + ".png"),
+                        java.util.Base64.getDecoder().decode((String) shot.get("data")));
+            }
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
