@@ -242,6 +242,14 @@ class ApiTests extends CouncilTest {
                 .contains("\"/api/exceptions/{id}/hold\"").contains("\"/api/users/{username}/caseload\"")
                 .doesNotContain("\"/finance/pay\"");
         assertThat(web.perform(get("/v3/api-docs")).andReturn().getResponse().getStatus()).isEqualTo(302);
+
+        MockHttpServletResponse swagger = web.perform(get("/swagger-ui/index.html").with(Who.CAT.as)).andReturn()
+                .getResponse();
+        assertThat(swagger.getStatus()).isEqualTo(200);
+        assertThat(swagger.getHeader("Content-Security-Policy")).contains("style-src 'self' 'unsafe-inline';")
+                .contains("script-src 'self';");
+        assertThat(web.perform(get("/budgets").with(Who.CAT.as)).andReturn().getResponse()
+                .getHeader("Content-Security-Policy")).contains("style-src 'self';").doesNotContain("unsafe");
     }
 
     private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
