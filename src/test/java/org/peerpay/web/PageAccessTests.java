@@ -1,0 +1,171 @@
+package org.peerpay.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.peerpay.web.PayPagesTests.awaitBackground;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.peerpay.calendar.PayPeriod;
+import org.peerpay.payroll.PeriodClose;
+import org.peerpay.support.CouncilTest;
+import org.peerpay.support.SmallCouncil;
+import org.peerpay.users.Role;
+import org.peerpay.users.Users;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.mock.web.MockServletContext;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * Every page and download, asked by no one (sent to sign in), finance, a coordinator whose caseload holds SU1,
+ * another coordinator, and an admin; and every form posted without its CSRF token. The whole application answers,
+ * with the embedded database behind it.
+ */
+@AutoConfigureMockMvc
+@TestPropertySource(properties = "spring.main.web-application-type=servlet")
+class PageAccessTests extends CouncilTest {
+
+    static final String PERIOD = "2026-27/4W08";
+
+    @Autowired
+    MockMvc web;
+    @Autowired
+    Users users;
+    @Autowired
+    PeriodClose periodClose;
+    @Autowired
+    BackgroundWork background;
+
+    long importId;
+    long payslipId;
+    long exceptionId;
+    long jobId;
+
+    @BeforeEach
+    void givenAPaidPeriodAndOneOfEachUser() {
+        smallCouncil(true);
+        importShifts("4w08.csv", """
+                M1,SU1,2026-10-19,10:00,12:00,0,,
+                M9,SU1,2026-10-19,10:00,12:00,0,,
+                M1,SU2,2026-10-20,10:00,13:00,0,,
+                M2,SU1,2026-10-21,10:00,12:00,0,,
+                """);
+        importId = jdbc.queryForObject("select max(id) from timesheet_import", Long.class);
+        periodClose.closePeriod(PayPeriod.parse(PERIOD), AS_OF, OUT);
+        payslipId = jdbc.queryForObject("select min(id) from payslip", Long.class);
+        exceptionId = jdbc.queryForObject("select min(id) from payroll_exception where service_user_id ="
+                + " (select id from service_user where ref = 'SU1')", Long.class);
+        jobId = jdbc.queryForObject("select max(job_execution_id) from batch_job_execution", Long.class);
+        users.add("fin", Role.FINANCE, "a long enough password".toCharArray());
+        users.add("cat", Role.COORDINATOR, "a long enough password".toCharArray());
+        users.add("dan", Role.COORDINATOR, "a long enough password".toCharArray());
+        users.add("ada", Role.ADMIN, "a long enough password".toCharArray());
+        users.setCaseload("cat", Set.of("SU1"));
+        users.setCaseload("dan", Set.of("SU2"));
+    }
+
+    static final RequestPostProcessor[] AS = {null, user("fin").roles("FINANCE"), user("cat").roles("COORDINATOR"),
+            user("dan").roles("COORDINATOR"), user("ada").roles("ADMIN")};
+    static final String[] WHO = {"no one", "finance", "cat (SU1)", "dan (SU2)", "admin"};
+
+    /** A page and what each of no one, fin, cat, dan and ada gets. */
+    record Expect(String name, Supplier<AbstractMockHttpServletRequestBuilder<?>> request, int... status) {
+    }
+
+    private List<Expect> pages() {
+        MockMultipartFile file = new MockMultipartFile("files", "late.csv", "text/csv",
+                (SmallCouncil.TIMESHEET_HEADER + "M1,SU1,2026-11-02,10:00,11:00,0,,\n").getBytes(StandardCharsets.UTF_8));
+        return List.of(
+                new Expect("start", () -> get("/"), 302, 200, 200, 200, 200),
+                new Expect("upload form", () -> get("/finance/imports"), 302, 200, 403, 403, 200),
+                new Expect("import result", () -> get("/finance/imports/" + importId), 302, 200, 403, 403, 200),
+                new Expect("rejects", () -> get("/finance/imports/" + importId + "/rejects.csv"),
+                        302, 200, 403, 403, 200),
+                new Expect("pay periods", () -> get("/finance/pay"), 302, 200, 403, 403, 200),
+                new Expect("job runs", () -> get("/finance/jobs"), 302, 200, 403, 403, 200),
+                new Expect("job runs table", () -> get("/finance/jobs/runs"), 302, 200, 403, 403, 200),
+                new Expect("payslips", () -> get("/finance/payslips").param("period", PERIOD), 302, 200, 403, 403, 200),
+                new Expect("payslip", () -> get("/finance/payslips/" + payslipId + ".pdf"), 302, 200, 403, 403, 200),
+                new Expect("payslips zip", () -> get("/finance/payslips.zip").param("period", PERIOD),
+                        302, 200, 403, 403, 200),
+                new Expect("budgets", () -> get("/budgets"), 302, 200, 200, 200, 200),
+                new Expect("budgets csv", () -> get("/budgets.csv"), 302, 200, 200, 200, 200),
+                new Expect("service user SU1", () -> get("/budgets/SU1"), 302, 200, 200, 404, 200),
+                new Expect("statement of SU1", () -> get("/budgets/statements/SU1.pdf").param("period", PERIOD),
+                        302, 200, 200, 404, 200),
+                new Expect("statements zip", () -> get("/budgets/statements.zip").param("period", PERIOD),
+                        302, 200, 200, 200, 200),
+                new Expect("exceptions", () -> get("/exceptions"), 302, 200, 200, 200, 200),
+                new Expect("users", () -> get("/admin/users"), 302, 403, 403, 403, 200),
+                new Expect("caseload", () -> get("/admin/users/cat/caseload"), 302, 403, 403, 403, 200),
+                new Expect("audit log", () -> get("/admin/audit"), 302, 403, 403, 403, 200),
+                new Expect("upload", () -> multipart("/finance/imports").file(file), 302, 200, 403, 403, 200),
+                new Expect("run pay (not ended)", () -> post("/finance/pay").param("period", "2026-27/4W09"),
+                        302, 200, 403, 403, 200),
+                new Expect("restart (completed)", () -> post("/finance/jobs/" + jobId + "/restart"),
+                        302, 200, 403, 403, 200),
+                new Expect("acknowledge without a note", () -> post("/exceptions/" + exceptionId + "/acknowledge"),
+                        302, 200, 200, 200, 200),
+                new Expect("release (nothing held)", () -> post("/exceptions/" + exceptionId + "/release"),
+                        302, 404, 404, 404, 404),
+                new Expect("add a user (too short a password)", () -> post("/admin/users").param("username", "eve")
+                        .param("role", "FINANCE").param("password", "short"), 302, 403, 403, 403, 200),
+                new Expect("set a caseload", () -> post("/admin/users/dan/caseload").param("refs", "SU2"),
+                        302, 403, 403, 403, 302));
+    }
+
+    @Test
+    void everyPageAnswersEachRoleAsItShould() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Expect page : pages()) {
+            for (int who = 0; who < AS.length; who++) {
+                AbstractMockHttpServletRequestBuilder<?> request = page.request().get().with(csrf());
+                if (AS[who] != null) {
+                    request = request.with(AS[who]);
+                }
+                MockHttpServletResponse response = web.perform(request).andReturn().getResponse();
+                if (response.getStatus() != page.status()[who]) {
+                    wrong.add(page.name() + " as " + WHO[who] + ": " + response.getStatus() + ", not "
+                            + page.status()[who]);
+                } else if (who == 0 && !String.valueOf(response.getRedirectedUrl()).endsWith("/sign-in")) {
+                    wrong.add(page.name() + " as no one: sent to " + response.getRedirectedUrl());
+                }
+            }
+        }
+        awaitBackground(background);
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void everyFormRefusesAPostWithoutItsCsrfToken() throws Exception {
+        List<String> accepted = new ArrayList<>();
+        for (Expect page : pages()) {
+            AbstractMockHttpServletRequestBuilder<?> request = page.request().get();
+            if ("GET".equals(request.buildRequest(new MockServletContext()).getMethod())) {
+                continue;
+            }
+            int status = web.perform(request.with(AS[4])).andReturn().getResponse().getStatus();
+            if (status != 403) {
+                accepted.add(page.name() + ": " + status);
+            }
+        }
+        assertThat(accepted).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from timesheet_import", Integer.class)).isEqualTo(1);
+        assertThat(users.find("dan").orElseThrow().caseload()).containsExactly("SU2");
+    }
+}
