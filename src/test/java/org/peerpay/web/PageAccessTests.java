@@ -11,77 +11,20 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.peerpay.calendar.PayPeriod;
-import org.peerpay.payroll.PeriodClose;
-import org.peerpay.support.CouncilTest;
 import org.peerpay.support.SmallCouncil;
-import org.peerpay.users.Role;
-import org.peerpay.users.Users;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.mock.web.MockServletContext;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Every page and download, asked by no one (sent to sign in), finance, a coordinator whose caseload holds SU1,
  * another coordinator, and an admin; and every form posted without its CSRF token. The whole application answers,
  * with the embedded database behind it.
  */
-@AutoConfigureMockMvc
-@TestPropertySource(properties = "spring.main.web-application-type=servlet")
-class PageAccessTests extends CouncilTest {
-
-    static final String PERIOD = "2026-27/4W08";
-
-    @Autowired
-    MockMvc web;
-    @Autowired
-    Users users;
-    @Autowired
-    PeriodClose periodClose;
-    @Autowired
-    BackgroundWork background;
-
-    long importId;
-    long payslipId;
-    long exceptionId;
-    long jobId;
-
-    @BeforeEach
-    void givenAPaidPeriodAndOneOfEachUser() {
-        smallCouncil(true);
-        importShifts("4w08.csv", """
-                M1,SU1,2026-10-19,10:00,12:00,0,,
-                M9,SU1,2026-10-19,10:00,12:00,0,,
-                M1,SU2,2026-10-20,10:00,13:00,0,,
-                M2,SU1,2026-10-21,10:00,12:00,0,,
-                """);
-        importId = jdbc.queryForObject("select max(id) from timesheet_import", Long.class);
-        periodClose.closePeriod(PayPeriod.parse(PERIOD), AS_OF, OUT);
-        payslipId = jdbc.queryForObject("select min(id) from payslip", Long.class);
-        exceptionId = jdbc.queryForObject("select min(id) from payroll_exception where service_user_id ="
-                + " (select id from service_user where ref = 'SU1')", Long.class);
-        jobId = jdbc.queryForObject("select max(job_execution_id) from batch_job_execution", Long.class);
-        users.add("fin", Role.FINANCE, "a long enough password".toCharArray());
-        users.add("cat", Role.COORDINATOR, "a long enough password".toCharArray());
-        users.add("dan", Role.COORDINATOR, "a long enough password".toCharArray());
-        users.add("ada", Role.ADMIN, "a long enough password".toCharArray());
-        users.setCaseload("cat", Set.of("SU1"));
-        users.setCaseload("dan", Set.of("SU2"));
-    }
-
-    static final RequestPostProcessor[] AS = {null, user("fin").roles("FINANCE"), user("cat").roles("COORDINATOR"),
-            user("dan").roles("COORDINATOR"), user("ada").roles("ADMIN")};
-    static final String[] WHO = {"no one", "finance", "cat (SU1)", "dan (SU2)", "admin"};
+class PageAccessTests extends PaidPeriodWebTest {
 
     /** A page and what each of no one, fin, cat, dan and ada gets. */
     record Expect(String name, Supplier<AbstractMockHttpServletRequestBuilder<?>> request, int... status) {
@@ -133,14 +76,15 @@ class PageAccessTests extends CouncilTest {
     void everyPageAnswersEachRoleAsItShould() throws Exception {
         List<String> wrong = new ArrayList<>();
         for (Expect page : pages()) {
-            for (int who = 0; who < AS.length; who++) {
+            for (Who asking : Who.values()) {
+                int who = asking.ordinal();
                 AbstractMockHttpServletRequestBuilder<?> request = page.request().get().with(csrf());
-                if (AS[who] != null) {
-                    request = request.with(AS[who]);
+                if (asking.as != null) {
+                    request = request.with(asking.as);
                 }
                 MockHttpServletResponse response = web.perform(request).andReturn().getResponse();
                 if (response.getStatus() != page.status()[who]) {
-                    wrong.add(page.name() + " as " + WHO[who] + ": " + response.getStatus() + ", not "
+                    wrong.add(page.name() + " as " + asking + ": " + response.getStatus() + ", not "
                             + page.status()[who]);
                 } else if (who == 0 && !String.valueOf(response.getRedirectedUrl()).endsWith("/sign-in")) {
                     wrong.add(page.name() + " as no one: sent to " + response.getRedirectedUrl());
@@ -159,7 +103,7 @@ class PageAccessTests extends CouncilTest {
             if ("GET".equals(request.buildRequest(new MockServletContext()).getMethod())) {
                 continue;
             }
-            int status = web.perform(request.with(AS[4])).andReturn().getResponse().getStatus();
+            int status = web.perform(request.with(Who.ADA.as)).andReturn().getResponse().getStatus();
             if (status != 403) {
                 accepted.add(page.name() + ": " + status);
             }
