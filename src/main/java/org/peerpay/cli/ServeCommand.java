@@ -1,6 +1,7 @@
 package org.peerpay.cli;
 
 import java.util.concurrent.CountDownLatch;
+import org.peerpay.people.People;
 import org.peerpay.users.Users;
 import org.springframework.core.env.Environment;
 import picocli.CommandLine.Command;
@@ -19,6 +20,10 @@ class ServeCommand extends CliCommand {
             out().println("It is shown this once and kept nowhere: note it now, then add users for finance staff"
                     + " and coordinators.");
         });
+        if (bean(People.class).serviceUserIds().isEmpty()) {
+            out().println("There is no reference data yet, so every uploaded shift would be rejected: stop PeerPay,"
+                    + " run peerpay reference load DIR (sample-data/reference for the sample), and start it again.");
+        }
         String port = bean(Environment.class).getProperty("local.server.port");
         out().printf("PeerPay is serving on http://localhost:%s/ (stop it with Ctrl-C)%n", port);
         out().flush();

@@ -12,6 +12,7 @@ import org.peerpay.exceptions.Exceptions;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.DeferredCsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,12 +45,17 @@ class BudgetApi {
         this.actions = actions;
     }
 
+    /**
+     * The token as the {@code XSRF-TOKEN} cookie holds it, which is what the header must carry (the request's own
+     * token attribute is masked afresh for each form, and a header is checked against the cookie as it is).
+     */
     @Operation(summary = "Who is signed in, and the CSRF token to send (in the header named) with each POST or PUT")
     @GetMapping("/session")
-    ApiJson.Session session(Principal principal, CsrfToken csrf) {
+    ApiJson.Session session(Principal principal, HttpServletRequest request) {
         String role = principal instanceof org.springframework.security.core.Authentication signedIn
                 ? signedIn.getAuthorities().stream().map(a -> a.getAuthority().replaceFirst("^ROLE_", ""))
                         .findFirst().orElse(null) : null;
+        CsrfToken csrf = ((DeferredCsrfToken) request.getAttribute(DeferredCsrfToken.class.getName())).get();
         return new ApiJson.Session(principal.getName(), role, csrf.getHeaderName(), csrf.getToken());
     }
 

@@ -86,6 +86,7 @@ class WebSecurity {
         return (request, response, cause) -> {
             response.setStatus(status.value());
             response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
             response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":"
                     + status.value() + ",\"detail\":\"" + detail + "\",\"instance\":\"" + request.getRequestURI()
                     .replaceAll("[^A-Za-z0-9/._-]", "") + "\"}");
