@@ -124,7 +124,7 @@ class PayRunJobConfiguration {
     Step writePayslipPdfsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                               PayslipPdfs payslipPdfs) {
         return setStep("writePayslipPdfsStep", jobRepository, transactionManager,
-                step -> payslipPdfs.write(scopeOf(step).payRunId(), outDirOf(step)));
+                step -> payslipPdfs.write(scopeOf(step).payRunId(), outDirOf(step), step));
     }
 
     @Bean

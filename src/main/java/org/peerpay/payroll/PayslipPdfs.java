@@ -22,6 +22,7 @@ import org.peerpay.money.HourlyRate;
 import org.peerpay.employment.Employment;
 import org.peerpay.employment.Employments;
 import org.peerpay.people.People;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -57,8 +58,8 @@ class PayslipPdfs {
                 OutputPaths.name(mentorRef) + (run > 1 ? "-run" + run : "") + ".pdf");
     }
 
-    /** Writes the payslips of one pay run; returns how many. */
-    int write(long payRunId, Path out) {
+    /** Writes the payslips of one pay run, as part of this step (whose progress it shows); returns how many. */
+    int write(long payRunId, Path out, StepExecution step) {
         Map<Long, List<PayslipDraft.Line>> lines = new HashMap<>();
         jdbc.query("""
                 select l.payslip_id, l.kind, l.description, l.minutes, l.rate, l.amount
@@ -113,16 +114,16 @@ class PayslipPdfs {
                     rs.getInt("holiday_minutes_accrued"), rs.getLong("holiday_balance"),
                     lines.getOrDefault(id, List.of())));
         }, payRunId, payRunId);
-        render(views, out);
+        render(views, out, step);
         return views.size();
     }
 
-    private void render(List<View> views, Path out) {
+    private void render(List<View> views, Path out, StepExecution step) {
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 4));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> done = new ArrayList<>();
-            Progress progress = new Progress("writePayslipPdfsStep", "payslips");
+            Progress progress = Progress.ofStep(step, "payslips");
             AtomicInteger written = new AtomicInteger();
             for (View view : views) {
                 done.add(pool.submit(() -> {

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The batch jobs' runs as the job repository records them, for people: which step each is in, how far that step
- * has gone ({@link ProgressListener} keeps it in the step's context at each commit) and how fast, and whether a run
+ * has gone ({@link ProgressListener} keeps it in the step's context at each commit; a one-piece step run by this
+ * process tells {@link Progress#live}) and how fast, and whether a run
  * that did not finish can be restarted. Reads only: the job repository is the one record of what ran.
  */
 @Service
@@ -101,9 +102,12 @@ public class JobRuns {
                 .sorted(Comparator.comparingLong(StepExecution::getId)).toList();
         StepExecution current = steps.isEmpty() ? null : steps.get(steps.size() - 1);
         ExecutionContext context = current == null ? new ExecutionContext() : current.getExecutionContext();
-        long done = context.getLong(ProgressListener.DONE, current == null ? 0 : current.getWriteCount());
+        Optional<Progress.Live> live = current == null || !current.getStatus().isRunning() ? Optional.empty()
+                : Progress.live(current.getId());
+        long done = live.map(Progress.Live::done).orElseGet(() ->
+                context.getLong(ProgressListener.DONE, current == null ? 0 : current.getWriteCount()));
         int permille = current != null && current.getStatus() == BatchStatus.COMPLETED ? 1000
-                : context.getInt(ProgressListener.PERMILLE, -1);
+                : live.map(Progress.Live::permille).orElseGet(() -> context.getInt(ProgressListener.PERMILLE, -1));
         var parameters = execution.getJobParameters();
         String period = parameters.getString("period");
         String file = parameters.getString("file");
@@ -123,8 +127,9 @@ public class JobRuns {
                 execution.getStatus(), execution.getStartTime(), execution.getEndTime(),
                 current == null ? null : words(current.getStepName()),
                 current == null ? 0 : names.indexOf(current.getStepName()) + 1, names.size(), done,
-                context.containsKey(ProgressListener.UNIT) ? context.getString(ProgressListener.UNIT) : null,
-                permille, perSecond(current, done),
+                live.map(Progress.Live::unit).orElse(context.containsKey(ProgressListener.UNIT)
+                        ? context.getString(ProgressListener.UNIT) : null),
+                permille, live.map(Progress.Live::perSecond).orElseGet(() -> perSecond(current, done)),
                 failure == null || failure.isBlank() ? null : failure, restartable, period, file);
     }
 

@@ -1,8 +1,12 @@
 package org.peerpay.system;
 
 import java.io.PrintStream;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepExecution;
 
 /**
  * Shows how far long work has gone: on a terminal a bar rewritten in place (at most five times a second) with the
@@ -17,9 +21,17 @@ public final class Progress {
     private static final long SHOW_EVERY = TERMINAL ? 200_000_000L : 5_000_000_000L;
     private static final int BAR = 24;
 
+    /** How far each step shown by a Progress of this process has gone, by step execution id, while it runs. */
+    private static final Map<Long, Live> LIVE = new ConcurrentHashMap<>();
+
+    /** A step's progress as this process last saw it; {@code permille} -1 when not known. */
+    public record Live(long done, int permille, String unit, long perSecond) {
+    }
+
     private final String what;
     private final String unit;
     private final PrintStream terminal;
+    private Long stepExecutionId;
     private final long started = System.nanoTime();
     private long lastShown = started;
     private boolean shown;
@@ -27,6 +39,21 @@ public final class Progress {
     /** @param unit what is counted, plural ("rows", "payslips") */
     public Progress(String what, String unit) {
         this(what, unit, TERMINAL ? System.err : null);
+    }
+
+    /**
+     * The progress of a step that does its work in one piece (a tasklet), whose execution context is saved only at
+     * its end: shown as any other, and kept for {@link #live} while it runs, so that the web's job runs can follow it.
+     */
+    public static Progress ofStep(StepExecution step, String unit) {
+        Progress progress = new Progress(step.getStepName(), unit);
+        progress.stepExecutionId = step.getId();
+        return progress;
+    }
+
+    /** The progress of a step this process is running now, if it is shown by a {@link #ofStep} Progress. */
+    public static Optional<Live> live(long stepExecutionId) {
+        return Optional.ofNullable(LIVE.get(stepExecutionId));
     }
 
     Progress(String what, String unit, PrintStream terminal) {
@@ -41,6 +68,11 @@ public final class Progress {
      */
     public synchronized void update(long done, int permille) {
         long now = System.nanoTime();
+        if (stepExecutionId != null) {
+            long nanos = now - started;
+            LIVE.put(stepExecutionId, new Live(done, permille, unit,
+                    nanos < 1_000_000 ? 0 : done * 1_000_000_000L / nanos));
+        }
         if (now - lastShown < SHOW_EVERY) {
             return;
         }
@@ -57,6 +89,9 @@ public final class Progress {
 
     /** Ends the display: a terminal's bar is completed and its line ended. */
     public synchronized void end(long done) {
+        if (stepExecutionId != null) {
+            LIVE.remove(stepExecutionId);
+        }
         if (shown && terminal != null) {
             terminal.println("\r" + line(done, 1000, System.nanoTime() - started) + "   ");
         }

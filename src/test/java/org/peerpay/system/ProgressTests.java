@@ -29,6 +29,8 @@ class ProgressTests extends DatabaseTest {
     JobOperator jobOperator;
     @Autowired
     PlatformTransactionManager transactionManager;
+    @Autowired
+    JobRuns jobRuns;
 
     @Test
     void drawsABarWithTheCountTheRateAndTheTimeLeft() {
@@ -74,5 +76,48 @@ class ProgressTests extends DatabaseTest {
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(written).hasSize(25);
         assertThat(asked).as("three chunks, then the end of the step").hasValue(4);
+    }
+
+    @Test
+    void theJobRunsFollowAOnePieceStepThatThisProcessRunsWhileItRuns() throws Exception {
+        java.util.concurrent.CountDownLatch shown = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch finish = new java.util.concurrent.CountDownLatch(1);
+        var step = new StepBuilder("onePieceStep", jobRepository)
+                .tasklet((contribution, chunk) -> {
+                    Progress progress = Progress.ofStep(chunk.getStepContext().getStepExecution(), "payslips");
+                    progress.update(40, 400);
+                    shown.countDown();
+                    finish.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    progress.end(100);
+                    return org.springframework.batch.infrastructure.repeat.RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+        Job job = new JobBuilder("onePieceJob", jobRepository).start(step).build();
+        Thread running = new Thread(() -> {
+            try {
+                jobOperator.start(job, new JobParametersBuilder().addLong("run", System.nanoTime())
+                        .toJobParameters());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        running.start();
+        try {
+            assertThat(shown.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            JobRuns.JobRun run = jobRuns.recent(5).stream().filter(r -> r.job().equals("one piece")).findFirst()
+                    .orElseThrow();
+            assertThat(run.status()).isEqualTo(BatchStatus.STARTED);
+            assertThat(run.step()).isEqualTo("one piece");
+            assertThat(run.done()).isEqualTo(40);
+            assertThat(run.permille()).isEqualTo(400);
+            assertThat(run.unit()).isEqualTo("payslips");
+        } finally {
+            finish.countDown();
+            running.join(30_000);
+        }
+        JobRuns.JobRun ended = jobRuns.recent(5).stream().filter(r -> r.job().equals("one piece")).findFirst()
+                .orElseThrow();
+        assertThat(ended.status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(ended.permille()).isEqualTo(1000);
     }
 }
