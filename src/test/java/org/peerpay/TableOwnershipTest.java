@@ -31,7 +31,7 @@ class TableOwnershipTest {
             Map.entry("pay_run", "payroll"), Map.entry("payslip", "payroll"), Map.entry("payslip_line", "payroll"),
             Map.entry("journal_entry", "ledger"), Map.entry("posting", "ledger"),
             Map.entry("user_account", "users"), Map.entry("user_caseload", "users"),
-            Map.entry("audit_event", "audit"),
+            Map.entry("audit_event", "audit"), Map.entry("nightly_run", "operations"),
             Map.entry("batch_job_instance", "system"), Map.entry("batch_job_execution", "system"),
             Map.entry("batch_step_execution", "system"), Map.entry("batch_job_execution_params", "system"),
             Map.entry("batch_job_execution_context", "system"), Map.entry("batch_step_execution_context", "system"));

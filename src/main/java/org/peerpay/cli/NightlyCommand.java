@@ -1,25 +1,15 @@
 package org.peerpay.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
-import org.peerpay.csv.CsvFileRefusedException;
-import org.peerpay.payroll.PeriodClose;
+import org.peerpay.operations.Nightly;
+import org.peerpay.operations.NightlyRun;
 import org.peerpay.reference.FileLoad;
-import org.peerpay.reference.ReferenceDataLoader;
 import org.peerpay.system.PeerPayProperties;
 import org.peerpay.system.UserFacingException;
-import org.peerpay.timesheets.ImportResult;
-import org.peerpay.timesheets.TimesheetImporter;
 import org.peerpay.wagefloor.WageFloorProperties;
-import org.peerpay.wagefloor.WageFloors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,68 +36,42 @@ class NightlyCommand extends CliCommand {
 
     @Override
     public Integer call() {
-        NightlyProperties nightly = bean(NightlyProperties.class);
+        Nightly nightly = bean(Nightly.class);
         PrintWriter print = out();
-        LocalDate date = asOf != null ? asOf : LocalDate.now(bean(Clock.class));
-        Path inboxDir = inbox != null ? inbox : nightly.inbox();
-        Path referenceDir = reference != null ? reference : nightly.reference();
-        Path outDir = out != null ? out : bean(PeerPayProperties.class).outDir();
-        print.println("PeerPay nightly run as of " + date);
+        Nightly.Places configured = nightly.places(asOf != null ? asOf : LocalDate.now(bean(Clock.class)),
+                out != null ? out : bean(PeerPayProperties.class).outDir());
+        Nightly.Places places = new Nightly.Places(configured.asOf(), inbox != null ? inbox : configured.inbox(),
+                reference != null ? reference : configured.reference(), configured.out());
+        print.println("PeerPay nightly run as of " + places.asOf());
         print.println();
+        print.flush();
+        Nightly.Report report = nightly.runIfFree(NightlyRun.Trigger.COMMAND, null, places).orElseThrow(() ->
+                new UserFacingException("Another nightly run is going on now (here or in another PeerPay on the"
+                        + " same database): nothing was done. Run it again when that one has ended."));
 
         WageFloorProperties floors = bean(WageFloorProperties.class);
-        int floorRows = bean(WageFloors.class).reload();
-        print.println("Wage floors: " + floorRows + " rows from " + floors.file() + " (policy: "
+        print.println("Wage floors: " + report.floorRows() + " rows from " + floors.file() + " (policy: "
                 + floors.policy().name().toLowerCase() + ")");
         print.println();
-
-        List<String> refused = new ArrayList<>();
-        print.println("Reference data from " + referenceDir);
-        try {
-            for (FileLoad load : bean(ReferenceDataLoader.class).load(referenceDir)) {
-                print.println("  " + load);
-            }
-        } catch (CsvFileRefusedException e) {
-            print.println("  REFUSED " + e.getMessage());
-            refused.add(e.getMessage());
+        print.println("Reference data from " + places.reference());
+        for (FileLoad load : report.referenceLoads()) {
+            print.println("  " + load);
+        }
+        if (report.referenceRefused() != null) {
+            print.println("  REFUSED " + report.referenceRefused());
         }
         print.println();
-
-        print.println("Timesheets from " + inboxDir);
-        TimesheetImporter importer = bean(TimesheetImporter.class);
-        List<ImportResult> results = new ArrayList<>();
-        List<String> refusedFiles = new ArrayList<>();
-        for (Path file : csvFiles(inboxDir)) {
-            try {
-                results.add(importer.importFile(file, date, outDir));
-            } catch (CsvFileRefusedException e) {
-                refusedFiles.add(e.getMessage());
-            }
-        }
-        ImportReport.print(print, results, refusedFiles, floors.policy());
-        refused.addAll(refusedFiles);
+        print.println("Timesheets from " + places.inbox());
+        ImportReport.print(print, report.imports(), report.refusedFiles(), floors.policy());
         print.println();
 
-        boolean reconciles = PayRunReport.print(print, bean(PeriodClose.class).closeEndedPeriods(date, outDir));
+        boolean reconciles = PayRunReport.print(print, report.close());
+        int refused = report.refusedFiles().size() + (report.referenceRefused() == null ? 0 : 1);
         print.println();
-        print.println(refused.isEmpty() ? "Done." : "Done, but " + refused.size()
-                + " file(s) were refused: see REFUSED above.");
+        print.println(refused == 0 ? "Done." : "Done, but " + refused + " file(s) were refused: see REFUSED above.");
         if (!reconciles) {
             return 1;
         }
-        return refused.isEmpty() ? 0 : 2;
-    }
-
-    private static List<Path> csvFiles(Path directory) {
-        if (!Files.isDirectory(directory)) {
-            throw new UserFacingException("The inbox " + directory + " does not exist or is not a directory. Give"
-                    + " --inbox DIR or set peerpay.nightly.inbox in batch-config/application.yaml.");
-        }
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(f -> f.getFileName().toString().toLowerCase().endsWith(".csv"))
-                    .filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not list " + directory + ": " + e.getMessage(), e);
-        }
+        return refused == 0 ? 0 : 2;
     }
 }

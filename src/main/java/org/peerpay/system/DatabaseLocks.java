@@ -50,6 +50,26 @@ public class DatabaseLocks {
     }
 
     /**
+     * Runs the work holding the lock of this name if no one holds it now; empty, without running it, if someone
+     * does (in this process or another).
+     */
+    public <T> java.util.Optional<T> tryHolding(String name, Supplier<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            if (!lock(connection, "select pg_try_advisory_lock(hashtext(?))", name)) {
+                return java.util.Optional.empty();
+            }
+            try {
+                return java.util.Optional.ofNullable(work.get());
+            } finally {
+                unlock(connection, name);
+            }
+        } catch (SQLException e) {
+            throw new CannotGetJdbcConnectionException("Could not take the database lock " + name, e);
+        }
+    }
+
+    /**
      * Releases the lock. If that fails the connection is gone, and with it its session and the lock, so the work's
      * own outcome is what counts (and, if it failed, is what the caller hears of).
      */

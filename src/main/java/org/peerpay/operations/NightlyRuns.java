@@ -1,0 +1,44 @@
+package org.peerpay.operations;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The record of nightly runs: each start and end committed at once, whatever the run's own transactions do. */
+@Service
+public class NightlyRuns {
+
+    private final NightlyRunRepository repository;
+    private final Clock clock;
+
+    NightlyRuns(NightlyRunRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    long started(NightlyRun.Trigger trigger, Instant scheduledFor) {
+        return repository.save(NightlyRun.start(trigger, scheduledFor, clock.instant())).id();
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void ended(long id, NightlyRun.Outcome outcome, String summary) {
+        NightlyRun run = repository.findById(id).orElseThrow();
+        run.end(outcome, summary, clock.instant());
+    }
+
+    /** The newest runs first. */
+    @Transactional(readOnly = true)
+    public List<NightlyRun> recent() {
+        return repository.findTop20ByOrderByStartedAtDesc();
+    }
+
+    /** Whether a run was made for this slot of the schedule, or a later one. */
+    @Transactional(readOnly = true)
+    public boolean ranFor(Instant slot) {
+        return repository.existsByScheduledForGreaterThanEqual(slot);
+    }
+}
