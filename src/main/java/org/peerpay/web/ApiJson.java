@@ -198,6 +198,17 @@ final class ApiJson {
         }
     }
 
+    record Nightly(Instant next, List<NightlyRun> runs) {
+    }
+
+    record NightlyRun(Instant startedAt, Instant finishedAt, String trigger, Instant scheduledFor, String outcome,
+                      String summary) {
+        static NightlyRun of(org.peerpay.operations.NightlyRun r) {
+            return new NightlyRun(r.startedAt(), r.finishedAt(), r.trigger().name(), r.scheduledFor(),
+                    r.outcome().name(), r.summary());
+        }
+    }
+
     record Note(String note) {
     }
 

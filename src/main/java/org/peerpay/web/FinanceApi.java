@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.peerpay.calendar.PayPeriod;
+import org.peerpay.operations.NightlyRuns;
 import org.peerpay.payroll.PayRuns;
 import org.peerpay.payroll.PayslipFiles;
 import org.peerpay.system.JobRuns;
@@ -41,9 +42,14 @@ class FinanceApi {
     private final PayslipFiles payslips;
     private final PeerPayProperties properties;
     private final Clock clock;
+    private final JobPages jobPages;
+    private final NightlyRuns nightlyRuns;
 
     FinanceApi(Actions actions, TimesheetImporter importer, PayRuns payRuns, JobRuns jobRuns,
-               BackgroundWork background, PayslipFiles payslips, PeerPayProperties properties, Clock clock) {
+               BackgroundWork background, PayslipFiles payslips, PeerPayProperties properties, Clock clock,
+               JobPages jobPages, NightlyRuns nightlyRuns) {
+        this.jobPages = jobPages;
+        this.nightlyRuns = nightlyRuns;
         this.actions = actions;
         this.importer = importer;
         this.payRuns = payRuns;
@@ -94,6 +100,13 @@ class FinanceApi {
     ApiJson.Jobs jobs() {
         return new ApiJson.Jobs(background.tasks().stream().map(ApiJson.Task::of).toList(),
                 jobRuns.recent(JobPages.SHOWN).stream().map(ApiJson.JobRun::of).toList());
+    }
+
+    @Operation(summary = "The nightly runs, newest first, and when the next is due (null when not scheduled here)")
+    @GetMapping("/nightly")
+    ApiJson.Nightly nightly() {
+        return new ApiJson.Nightly(jobPages.nextNightly(), nightlyRuns.recent().stream()
+                .map(ApiJson.NightlyRun::of).toList());
     }
 
     @Operation(summary = "One job run and its progress")

@@ -53,7 +53,7 @@ class WebSecurity {
                         .permitAll()
                         .requestMatchers("/admin/**", "/api/users/**", "/api/audit/**").hasRole("ADMIN")
                         .requestMatchers("/finance/**", "/api/imports/**", "/api/pay-periods/**", "/api/pay-runs/**",
-                                "/api/jobs/**", "/api/payslips/**").hasAnyRole("FINANCE", "ADMIN")
+                                "/api/jobs/**", "/api/payslips/**", "/api/nightly/**").hasAnyRole("FINANCE", "ADMIN")
                         .anyRequest().authenticated())
                 // The token goes in a cookie too, which the API's clients and Swagger UI send back in a header
                 // (X-XSRF-TOKEN); forms carry it in their body as before.

@@ -54,6 +54,7 @@ class ApiTests extends PaidPeriodWebTest {
                 new Expect("pay periods", () -> get("/api/pay-periods"), statuses(401, 200, 403, 403, 200)),
                 new Expect("jobs", () -> get("/api/jobs"), statuses(401, 200, 403, 403, 200)),
                 new Expect("job", () -> get("/api/jobs/" + jobId), statuses(401, 200, 403, 403, 200)),
+                new Expect("nightly", () -> get("/api/nightly"), statuses(401, 200, 403, 403, 200)),
                 new Expect("payslips", () -> get("/api/payslips").param("period", PERIOD),
                         statuses(401, 200, 403, 403, 200)),
                 new Expect("budgets", () -> get("/api/budgets"), statuses(401, 200, 200, 200, 200)),

@@ -31,6 +31,8 @@ class JobPagesTests extends CouncilTest {
     BackgroundWork background;
     @Autowired
     AuditLog audit;
+    @Autowired
+    org.peerpay.operations.Nightly nightly;
 
     @Test
     void aFailedPayRunIsRestartedFromThePageAndPaysEachShiftOnce() throws Exception {
@@ -73,6 +75,25 @@ class JobPagesTests extends CouncilTest {
         String again = web.perform(post("/finance/jobs/" + (runId + 1) + "/restart").with(csrf()).with(finance()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(again).contains("cannot be restarted: it completed");
+    }
+
+    @Test
+    void showsTheNightlyRunsAndWhetherThisServerSchedulesThem() throws Exception {
+        smallCouncil(true);
+        java.nio.file.Path inbox = java.nio.file.Files.createDirectories(dir.resolve("inbox"));
+        org.peerpay.support.SmallCouncil.write(inbox.resolve("week.csv"), org.peerpay.support.SmallCouncil
+                .TIMESHEET_HEADER + "M1,SU1,2026-10-19,10:00,12:00,0,,\n");
+        nightly.runIfFree(org.peerpay.operations.NightlyRun.Trigger.COMMAND, null, new org.peerpay.operations
+                .Nightly.Places(AS_OF, inbox, dir.resolve("reference"), OUT)).orElseThrow();
+
+        assertThat(runs()).contains("Nightly run").contains("This server does not run the nightly run on a"
+                        + " schedule").contains("peerpay nightly").contains("Succeeded")
+                .contains("1 file(s) imported (1 rows accepted, 0 rejected), 0 refused; 1 period(s) paid"
+                        + " 2026-27/4W08 (1 payslips); ledger reconciles");
+        String api = web.perform(get("/api/nightly").with(finance())).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(api).contains("\"next\":null").contains("\"trigger\":\"COMMAND\"")
+                .contains("\"outcome\":\"SUCCEEDED\"");
     }
 
     @Test
