@@ -45,6 +45,7 @@ public class Jobs implements SmartLifecycle {
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
+    private final DatabaseLocks locks;
     private final Duration stopTimeout;
     private final Set<Running> running = ConcurrentHashMap.newKeySet();
     private volatile boolean started;
@@ -53,22 +54,62 @@ public class Jobs implements SmartLifecycle {
     private record Running(Job job, JobParameters parameters, CountDownLatch done) {
     }
 
-    Jobs(JobOperator jobOperator, JobRepository jobRepository,
+    Jobs(JobOperator jobOperator, JobRepository jobRepository, DatabaseLocks locks,
          @Value("${peerpay.jobs.stop-timeout:30s}") Duration stopTimeout) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
+        this.locks = locks;
         this.stopTimeout = stopTimeout;
     }
 
+    /**
+     * Runs the job instance to its end, holding its database lock (so that a process can tell it is running, here
+     * or in another PeerPay on the database: see {@link #recoverAbandoned}).
+     */
     public JobExecution run(Job job, JobParameters parameters) {
         Running run = new Running(job, parameters, new CountDownLatch(1));
         running.add(run);
         try {
-            return runToTheEnd(job, parameters);
+            return locks.holding(lockOf(job.getName(), parameters), job.getName() + " of the same input is running"
+                    + " in another PeerPay", () -> runToTheEnd(job, parameters));
         } finally {
             running.remove(run);
             run.done().countDown();
         }
+    }
+
+    /** The database lock a running job instance holds: its name and identifying parameters. */
+    private static String lockOf(String jobName, JobParameters parameters) {
+        String identity = parameters.getIdentifyingParameters().stream()
+                .map(parameter -> parameter.name() + "=" + parameter.value())
+                .sorted().collect(Collectors.joining("&"));
+        return "peerpay.job." + jobName + "." + Sha256.hex(identity);
+    }
+
+    /**
+     * Marks FAILED (Spring Batch's {@code JobOperator.recover}) every execution that looks running but whose process
+     * died: no one holds its lock, neither this process nor another on the database. It can then be restarted from
+     * its last commit ({@code peerpay jobs restart ID}, the web, or the next nightly run).
+     *
+     * @return the executions recovered
+     */
+    public List<Long> recoverAbandoned() {
+        List<Long> recovered = new java.util.ArrayList<>();
+        for (String name : jobRepository.getJobNames()) {
+            for (JobExecution execution : jobRepository.findRunningJobExecutions(name)) {
+                boolean abandoned = locks.tryHolding(lockOf(name, execution.getJobParameters()), () -> {
+                    jobOperator.recover(execution);
+                    return true;
+                }).orElse(false);
+                if (abandoned) {
+                    log.warn("{} execution {} was left running by a process that stopped: marked failed. Restart it"
+                            + " with peerpay jobs restart {} or from the job runs page, or let the nightly run go on"
+                            + " with it.", name, execution.getId(), execution.getId());
+                    recovered.add(execution.getId());
+                }
+            }
+        }
+        return recovered;
     }
 
     private JobExecution runToTheEnd(Job job, JobParameters parameters) {
@@ -117,6 +158,12 @@ public class Jobs implements SmartLifecycle {
 
     private static JobParameters identifying(JobParameters parameters) {
         return new JobParameters(parameters.getIdentifyingParameters());
+    }
+
+    /** At start, before any job of this process runs, recovers those a dead process left. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void recoverAtStart() {
+        recoverAbandoned();
     }
 
     /** Stops the jobs this process runs, each at its next commit, before the beans they use are closed. */

@@ -58,4 +58,42 @@ class JobsTests extends DatabaseTest {
 
         assertThat(output.getAll()).contains("failingJob refused its input: row 7 is wrong").doesNotContain("\tat ");
     }
+
+    @Test
+    void atStartMarksFailedAnExecutionADeadProcessLeftButNotOneThisProcessIsRunning() throws Exception {
+        // left by a dead process: STARTED in the repository, and no one holds its lock
+        var parameters = new JobParametersBuilder().addLong("run", 3L).toJobParameters();
+        var instance = jobRepository.createJobInstance("abandonedJob", parameters);
+        var abandoned = jobRepository.createJobExecution(instance, parameters,
+                new org.springframework.batch.infrastructure.item.ExecutionContext());
+        abandoned.setStatus(org.springframework.batch.core.BatchStatus.STARTED);
+        abandoned.setStartTime(java.time.LocalDateTime.now());
+        jobRepository.update(abandoned);
+
+        // running here: its tasklet waits until told to finish
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch finish = new java.util.concurrent.CountDownLatch(1);
+        Job waiting = new JobBuilder("waitingJob", jobRepository)
+                .start(new StepBuilder("waitingStep", jobRepository).tasklet((contribution, chunk) -> {
+                    started.countDown();
+                    finish.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    return RepeatStatus.FINISHED;
+                }, transactionManager).build())
+                .build();
+        Thread running = new Thread(() -> jobs.run(waiting, new JobParametersBuilder().addLong("run", 4L)
+                .toJobParameters()));
+        running.start();
+        try {
+            assertThat(started.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+            assertThat(jobs.recoverAbandoned()).containsExactly(abandoned.getId());
+        } finally {
+            finish.countDown();
+            running.join(30_000);
+        }
+        assertThat(jobRepository.getJobExecution(abandoned.getId()).getStatus())
+                .isEqualTo(org.springframework.batch.core.BatchStatus.FAILED);
+        assertThat(jobRepository.getLastJobExecution("waitingJob", new JobParametersBuilder().addLong("run", 4L)
+                .toJobParameters()).getStatus()).isEqualTo(org.springframework.batch.core.BatchStatus.COMPLETED);
+    }
 }
