@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         description = "Payroll and timesheets for personal budgets.",
         subcommands = {NightlyCommand.class, ReferenceCommand.class, ImportCommand.class, PayrollCommand.class,
                 StatementsCommand.class, LedgerCommand.class, CalcCommand.class, BenchCommand.class,
-                ServeCommand.class, UsersCommand.class})
+                ServeCommand.class, UsersCommand.class, JobsCommand.class})
 class PeerPayCommand implements Callable<Integer> {
 
     @Spec

@@ -11,16 +11,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.peerpay.audit.AuditLog;
 import org.peerpay.calendar.PayPeriod;
 import org.peerpay.csv.CsvFileRefusedException;
 import org.peerpay.exceptions.Exceptions;
-import org.peerpay.money.Gbp;
+import org.peerpay.operations.JobRestarts;
 import org.peerpay.payroll.ExceptionHolds;
-import org.peerpay.payroll.PayRuns;
 import org.peerpay.payroll.PeriodClose;
-import org.peerpay.system.JobRuns;
 import org.peerpay.system.OutputPaths;
 import org.peerpay.system.OwnerOnlyFile;
 import org.peerpay.system.PeerPayProperties;
@@ -47,8 +44,7 @@ class Actions {
     static final int REJECTS_SHOWN = 200;
 
     private final TimesheetImporter importer;
-    private final PeriodClose periodClose;
-    private final JobRuns jobRuns;
+    private final JobRestarts restarts;
     private final BackgroundWork background;
     private final Exceptions exceptions;
     private final ExceptionHolds holds;
@@ -59,13 +55,12 @@ class Actions {
     private final AuditLog audit;
     private final DataSize uploadLimit;
 
-    Actions(TimesheetImporter importer, PeriodClose periodClose, JobRuns jobRuns, BackgroundWork background,
+    Actions(TimesheetImporter importer, JobRestarts restarts, BackgroundWork background,
             Exceptions exceptions, ExceptionHolds holds, Users users, Caseloads caseloads,
             PeerPayProperties properties, Clock clock, AuditLog audit,
             @Value("${peerpay.web.upload-limit:20MB}") DataSize uploadLimit) {
         this.importer = importer;
-        this.periodClose = periodClose;
-        this.jobRuns = jobRuns;
+        this.restarts = restarts;
         this.background = background;
         this.exceptions = exceptions;
         this.holds = holds;
@@ -161,19 +156,7 @@ class Actions {
     }
 
     private BackgroundWork.Task payInBackground(PayPeriod period, Who who) {
-        return background.start("Pay run of " + period.id(), who.username(), () -> periodClose.closePeriod(period,
-                LocalDate.now(clock), properties.outDir()).periods().stream().map(closed -> said(closed.run()))
-                .collect(Collectors.joining(" ")));
-    }
-
-    /** What a run did, in a sentence. */
-    private static String said(PayRuns.Summary run) {
-        if (!run.ran()) {
-            return run.note() + ".";
-        }
-        return run.period().id() + " paid: " + run.payslips() + " payslips, gross " + Gbp.format(run.gross())
-                + ", employer cost " + Gbp.format(run.employerCost())
-                + (run.shiftsHeld() > 0 ? ", " + run.shiftsHeld() + " shifts held under the wage floor" : "") + ".";
+        return background.start("Pay run of " + period.id(), who.username(), () -> restarts.closePeriod(period));
     }
 
     /**
@@ -183,29 +166,10 @@ class Actions {
      * @throws UserFacingException when it cannot be restarted, and why
      */
     BackgroundWork.Task restart(long id, Who who) {
-        JobRuns.JobRun run = jobRuns.find(id).orElseThrow(NotFound::new);
-        if (!run.restartable()) {
-            throw new UserFacingException("Run " + id + " cannot be restarted: it " + (run.running()
-                    ? "is running now" : "completed, or a later run of the same " + run.job() + " has taken its place")
-                    + ".");
-        }
-        BackgroundWork.Task task;
-        if (run.period() != null) {
-            task = payInBackground(PayPeriod.parse(run.period()), who);
-        } else if (run.file() != null && Files.isRegularFile(Path.of(run.file()))) {
-            Path file = Path.of(run.file());
-            task = background.start("Import of " + run.subject(), who.username(), () -> {
-                ImportResult result = importer.importFile(file, LocalDate.now(clock), properties.outDir());
-                return run.subject() + " imported: " + result.accepted() + " rows accepted, "
-                        + result.rejectedTotal() + " rejected.";
-            });
-        } else {
-            throw new UserFacingException("Run " + id + " cannot be restarted here: the file it imported, "
-                    + run.subject() + ", is no longer where it was. Upload the file again; what was imported of it"
-                    + " is kept.");
-        }
-        audit.record(who.username(), "restarted a job run", run.job() + " run " + id + " (" + run.subject() + ")",
-                who.address());
+        JobRestarts.Restart restart = restarts.plan(id).orElseThrow(NotFound::new);
+        BackgroundWork.Task task = background.start(restart.what(), who.username(), restart.work());
+        audit.record(who.username(), "restarted a job run", restart.run().job() + " run " + id + " ("
+                + restart.run().subject() + ")", who.address());
         return task;
     }
 
