@@ -156,9 +156,11 @@ public class Nightly {
         }
         try {
             Path directory = Files.createDirectories(file.getParent().resolve(folder).resolve(asOf.toString()));
-            Path target = directory.resolve(file.getFileName());
+            String name = file.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            Path target = directory.resolve(name);
             for (int n = 2; Files.exists(target); n++) {
-                target = directory.resolve(file.getFileName() + "." + n);
+                target = directory.resolve(name.substring(0, dot) + "-" + n + name.substring(dot));
             }
             Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
             if (reason != null) {
