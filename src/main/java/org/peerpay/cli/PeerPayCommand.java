@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
         description = "Payroll and timesheets for personal budgets.",
         subcommands = {NightlyCommand.class, ReferenceCommand.class, ImportCommand.class, PayrollCommand.class,
                 StatementsCommand.class, LedgerCommand.class, CalcCommand.class, BenchCommand.class,
-                ServeCommand.class, UsersCommand.class, JobsCommand.class})
+                ServeCommand.class, UsersCommand.class, JobsCommand.class, BackupCommand.class,
+                BackupCommand.Restore.class})
 class PeerPayCommand implements Callable<Integer> {
 
     @Spec

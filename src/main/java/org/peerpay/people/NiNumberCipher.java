@@ -36,6 +36,20 @@ public final class NiNumberCipher {
         this.key = new SecretKeySpec(key, "AES");
     }
 
+    /**
+     * Which key this is, without telling it: the first 16 hex digits of a SHA-256 of the key under a label, for a
+     * backup to say which key its NI numbers need.
+     */
+    public String fingerprint() {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update("peerpay data key fingerprint".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return java.util.HexFormat.of().formatHex(sha.digest(key.getEncoded())).substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A key given as base64 text (PEERPAY_DATA_KEY). */
     public static NiNumberCipher fromBase64(String base64) {
         try {

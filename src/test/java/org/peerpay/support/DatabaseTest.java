@@ -42,7 +42,7 @@ public abstract class DatabaseTest {
     protected EmbeddedPostgres postgres;
 
     @Value("${peerpay.data-key}")
-    String dataKey;
+    protected String dataKey;
 
     /**
      * Empties every table as the schema's owner: the application's role may not TRUNCATE, and the ledger's tables
