@@ -38,8 +38,15 @@ public class LedgerCheck {
     private final Employments employments;
     private final PayableShifts shifts;
 
+    /** Breaches the last check found (-1 before the first), for the {@code peerpay.ledger.breaches} gauge. */
+    private final java.util.concurrent.atomic.AtomicInteger lastBreaches = new java.util.concurrent.atomic
+            .AtomicInteger(-1);
+
     LedgerCheck(JdbcTemplate jdbc, Ledger ledger, Budgets budgets, People people, Employments employments,
-                PayableShifts shifts) {
+                PayableShifts shifts, io.micrometer.core.instrument.MeterRegistry meters) {
+        io.micrometer.core.instrument.Gauge.builder("peerpay.ledger.breaches", lastBreaches, Number::doubleValue)
+                .description("breaches the last ledger check found; 0 when it reconciled, -1 before the first")
+                .register(meters);
         this.shifts = shifts;
         this.jdbc = jdbc;
         this.ledger = ledger;
@@ -152,6 +159,7 @@ public class LedgerCheck {
         }
         checked.add(String.format("%,d pay periods: the payslips pay the minutes of the shifts paid, each once",
                 paidPeriods.size()));
+        lastBreaches.set(breaches.size());
         return new Report(checked, breaches);
     }
 }

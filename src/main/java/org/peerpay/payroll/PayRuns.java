@@ -50,10 +50,13 @@ public class PayRuns {
     private final PayRunRepository payRuns;
     private final TodaysRules todaysRules;
     private final DatabaseLocks locks;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     PayRuns(JdbcTemplate jdbc, Jobs jobs, Job payRunJob, PayCalendar calendar, TaxYears taxYears,
             PeerPayProperties properties, Exceptions exceptions, PayableShifts shifts, Employments employments,
-            PayRunRepository payRuns, TodaysRules todaysRules, DatabaseLocks locks) {
+            PayRunRepository payRuns, TodaysRules todaysRules, DatabaseLocks locks,
+            io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.jdbc = jdbc;
         this.locks = locks;
         this.payRuns = payRuns;
@@ -129,7 +132,10 @@ public class PayRuns {
         execution.getStepExecutions().forEach(step -> stepTimes.put(step.getStepName(),
                 step.getStartTime() == null || step.getEndTime() == null ? Duration.ZERO
                         : Duration.between(step.getStartTime(), step.getEndTime())));
-        return summary(period, run, payRunId, payDate, outDir, stepTimes);
+        Summary summary = summary(period, run, payRunId, payDate, outDir, stepTimes);
+        meters.counter("peerpay.payroll.payslips", "frequency", period.frequency().word())
+                .increment(summary.payslips());
+        return summary;
     }
 
     private Summary summary(PayPeriod period, int run, long payRunId, LocalDate payDate, Path outDir,

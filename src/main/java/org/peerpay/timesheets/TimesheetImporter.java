@@ -47,11 +47,13 @@ public class TimesheetImporter {
     private final Exceptions exceptions;
     private final TimesheetImportRepository imports;
     private final DatabaseLocks locks;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     TimesheetImporter(JdbcTemplate jdbc, Jobs jobs, Job timesheetImportJob, PeerPayProperties properties,
                       PlatformTransactionManager transactionManager, Exceptions exceptions,
                       TimesheetImportRepository imports, DatabaseLocks locks,
-                      TimesheetProperties timesheetProperties) {
+                      TimesheetProperties timesheetProperties, io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.jdbc = jdbc;
         this.timesheetProperties = timesheetProperties;
         this.locks = locks;
@@ -124,7 +126,11 @@ public class TimesheetImporter {
             throw e;
         }
         warnRepeatedTimes(importId, fileName, asOf, warnings);
-        return result(importId, false, warnings, outDir);
+        ImportResult result = result(importId, false, warnings, outDir);
+        meters.counter("peerpay.timesheets.rows", "outcome", "accepted").increment(result.accepted());
+        result.rejected().forEach((reason, count) -> meters.counter("peerpay.timesheets.rows", "outcome",
+                "rejected", "reason", reason.name()).increment(count));
+        return result;
     }
 
     /**

@@ -49,8 +49,9 @@ class WebSecurity {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SignInThrottle throttle) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/sign-in", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error")
-                        .permitAll()
+                        .requestMatchers("/sign-in", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
+                                "/actuator/health").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/admin/**", "/api/users/**", "/api/audit/**").hasRole("ADMIN")
                         .requestMatchers("/finance/**", "/api/imports/**", "/api/pay-periods/**", "/api/pay-runs/**",
                                 "/api/jobs/**", "/api/payslips/**", "/api/nightly/**").hasAnyRole("FINANCE", "ADMIN")

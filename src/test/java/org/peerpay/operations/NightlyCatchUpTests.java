@@ -35,6 +35,9 @@ class NightlyCatchUpTests extends DatabaseTest {
     Nightly nightly;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("lastNightlyHealthIndicator")
+    org.springframework.boot.health.contributor.HealthIndicator lastNightly;
 
     @Test
     void findsTheLastSlotAtTwoInTheMorningLondonTimeAcrossTheClockChange() {
@@ -85,5 +88,24 @@ class NightlyCatchUpTests extends DatabaseTest {
         } finally {
             other.destroy();
         }
+    }
+
+    @Test
+    void healthIsDownWhenTheLastGoodNightlyRunIsOlderThanItsMaximumAge() {
+        assertThat(lastNightly.health().getStatus().getCode()).as("no run yet").isEqualTo("UP");
+        long old = runs.started(NightlyRun.Trigger.SCHEDULE, Instant.now().minus(Duration.ofHours(30)));
+        runs.ended(old, NightlyRun.Outcome.SUCCEEDED, "a day and more ago");
+        jdbc.update("update nightly_run set finished_at = now() - interval '30 hours' where id = ?", old);
+        assertThat(lastNightly.health().getStatus().getCode()).isEqualTo("DOWN");
+
+        long failed = runs.started(NightlyRun.Trigger.SCHEDULE, Instant.now());
+        runs.ended(failed, NightlyRun.Outcome.FAILED, "the disk is full");
+        assertThat(lastNightly.health().getStatus().getCode()).as("a failed run is not a good one").isEqualTo("DOWN");
+
+        long good = runs.started(NightlyRun.Trigger.SCHEDULE, Instant.now());
+        runs.ended(good, NightlyRun.Outcome.SUCCEEDED, "just now");
+        assertThat(lastNightly.health().getStatus().getCode()).isEqualTo("UP");
+        assertThat(lastNightly.health().getDetails()).containsEntry("lastOutcome", "SUCCEEDED")
+                .containsEntry("scheduled", true);
     }
 }
