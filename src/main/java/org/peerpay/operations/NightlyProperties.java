@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                  run's date (off for the sample inbox, which stays as it is)
  * @param schedule  when {@code serve} runs it, a Spring cron expression (second minute hour day month weekday)
  * @param zone      the zone of the schedule: Europe/London, so 02:00 stays 02:00 across the clock changes
+ * @param catchUp   whether {@code serve} runs, once at start, a slot missed while it was down
  */
 @ConfigurationProperties("peerpay.nightly")
 public record NightlyProperties(
@@ -20,5 +21,6 @@ public record NightlyProperties(
         @DefaultValue("sample-data/reference") Path reference,
         @DefaultValue("false") boolean moveFiles,
         @DefaultValue("0 0 2 * * *") String schedule,
-        @DefaultValue("Europe/London") ZoneId zone) {
+        @DefaultValue("Europe/London") ZoneId zone,
+        @DefaultValue("true") boolean catchUp) {
 }

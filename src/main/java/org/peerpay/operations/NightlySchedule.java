@@ -55,8 +55,14 @@ public class NightlySchedule implements SchedulingConfigurer {
                 new CronTrigger(properties.schedule(), properties.zone()));
     }
 
-    /** Catches up the last slot if it was missed while PeerPay was down, once. */
     @EventListener(ApplicationReadyEvent.class)
+    void atStart() {
+        if (properties.catchUp()) {
+            catchUp();
+        }
+    }
+
+    /** Catches up the last slot if it was missed while PeerPay was down, once. */
     void catchUp() {
         lastSlot(nightly.now()).ifPresent(slot -> {
             if (!runs.recent().isEmpty() && !runs.ranFor(slot)) {

@@ -21,6 +21,7 @@ import org.springframework.test.context.TestPropertySource;
  * another PeerPay on the database is running is left to it.
  */
 @TestPropertySource(properties = {"spring.main.web-application-type=servlet", "peerpay.nightly.enabled=true",
+        "peerpay.nightly.catch-up=false",
         "server.port=0", "peerpay.nightly.schedule=0 0 2 * * *"})
 @DirtiesContext
 class NightlyCatchUpTests extends DatabaseTest {

@@ -19,6 +19,7 @@ import org.springframework.test.context.TestPropertySource;
  * set to a time a little after the application starts, and the test waits for it.
  */
 @TestPropertySource(properties = {"spring.main.web-application-type=servlet", "peerpay.nightly.enabled=true",
+        "peerpay.nightly.catch-up=false",
         "server.port=0"})
 @DirtiesContext
 class NightlyScheduleTests extends DatabaseTest {
