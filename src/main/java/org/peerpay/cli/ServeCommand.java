@@ -21,8 +21,9 @@ class ServeCommand extends CliCommand {
                     + " and coordinators.");
         });
         if (bean(People.class).serviceUserIds().isEmpty()) {
-            out().println("There is no reference data yet, so every uploaded shift would be rejected: stop PeerPay,"
-                    + " run peerpay reference load DIR (sample-data/reference for the sample), and start it again.");
+            out().println("There is no reference data yet, so an uploaded shift would be rejected. The nightly run"
+                    + " loads it from peerpay.nightly.reference; to upload before then, stop PeerPay, run peerpay"
+                    + " reference load DIR (sample-data/reference for the sample), and start it again.");
         }
         String port = bean(Environment.class).getProperty("local.server.port");
         out().printf("PeerPay is serving on http://localhost:%s/ (stop it with Ctrl-C)%n", port);
