@@ -1,0 +1,83 @@
+package org.peerpay.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.opencsv.CSVReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.peerpay.calendar.PayPeriod;
+import org.peerpay.payroll.PeriodClose;
+import org.peerpay.support.CouncilTest;
+import org.peerpay.support.SmallCouncil;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Names, addresses and notes that a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage
+ * return) come out of every CSV PeerPay writes neutralised: a leading apostrophe, so Excel shows them as text.
+ */
+class FormulaInjectionTests extends CouncilTest {
+
+    static final Pattern FORMULA = Pattern.compile("^[=+@\\t\\r]|^-(?!\\d+(\\.\\d+)?$)");
+
+    @Autowired
+    PeriodClose periodClose;
+
+    @Test
+    void everyCsvPeerPayWritesNeutralisesCellsThatWouldRunAsFormulas() throws Exception {
+        Path files = SmallCouncil.writeReference(dir.resolve("reference"));
+        Files.writeString(files.resolve("service-users.csv"), """
+                service_user_ref,name,council,employer_paye_ref,employment_allowance,retention_weeks
+                SU1,"=HYPERLINK(""http://evil.example"",""Alex"")",@Council,120/PB00001,true,8
+                SU2,+Sam Patel,-Leeds,,false,12
+                """);
+        Files.writeString(files.resolve("mentors.csv"), """
+                mentor_ref,name,date_of_birth,ni_number,address
+                M1,=1+1,1985-03-02,AB 12 34 56 C,"@SUM(A1:A9), Leeds"
+                M2,"\tKai",2006-06-01,CE123457A,"-2 Park Lane"
+                """);
+        reference.load(files);
+        budgets.postFunding(java.time.LocalDate.of(2099, 12, 31));
+        importShifts("4w08.csv", """
+                M1,SU1,2026-10-19,10:00,12:00,0,=cmd|' /C calc'!A0,+notes
+                M2,SU1,2026-10-21,10:00,12:00,0,@walk,-5 minutes late
+                M9,SU1,2026-10-22,10:00,12:00,0,=HYPERLINK("x"),@who
+                M1,SU2,2026-10-20,10:00,13:00,0,,
+                """);
+        periodClose.closePeriod(PayPeriod.parse("2026-27/4W08"), AS_OF, OUT);
+
+        List<Path> csvs;
+        try (Stream<Path> walked = Files.walk(OUT)) {
+            csvs = walked.filter(file -> file.toString().endsWith(".csv")).sorted().toList();
+        }
+        assertThat(csvs).extracting(file -> OUT.relativize(file).toString()).contains(
+                "payslips/2026-27/4W08/payslips.csv", "statements/2026-27/4W08/statements.csv",
+                "exceptions/2026-27/4W08.csv", "imports/4w08.csv.rejects.csv");
+        List<String> formulas = new ArrayList<>();
+        int hostileSeen = 0;
+        for (Path csv : csvs) {
+            try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+                 CSVReader rows = new CSVReader(in)) {
+                for (String[] row : rows) {
+                    for (String cell : row) {
+                        String value = cell.startsWith("\uFEFF") ? cell.substring(1) : cell;
+                        if (FORMULA.matcher(value).find()) {
+                            formulas.add(OUT.relativize(csv) + ": " + value);
+                        }
+                        if (value.startsWith("'")) {
+                            hostileSeen++;
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(formulas).isEmpty();
+        assertThat(hostileSeen).as("the hostile cells were written, neutralised").isGreaterThan(0);
+    }
+}
