@@ -147,8 +147,19 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
+    /** The way out of a data directory PostgreSQL cannot use, in the words of every refusal to start. */
+    private static final String DAMAGED = "If the directory is damaged, move it aside, copy its data.key into a new"
+            + " directory, and restore your latest backup there: PEERPAY_DATA_DIR=NEW peerpay restore FILE.";
+
     private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres startServer(
             Path pg, DatabaseCredentials credentials, boolean unprotected) {
+        // PostgreSQL refuses at once a cluster without its control file, but the library would wait its full
+        // start-up time for it: said here at once instead.
+        Path control = pg.resolve("global").resolve("pg_control");
+        if (Files.exists(pg.resolve("PG_VERSION")) && (!Files.isRegularFile(control) || size(control) == 0)) {
+            throw new UserFacingException("The embedded PostgreSQL in " + pg + " cannot start: its control file"
+                    + " global/pg_control is missing or empty. " + DAMAGED);
+        }
         try {
             return io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
                     .setDataDirectory(pg)
@@ -185,8 +196,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             throw new UserFacingException("The embedded PostgreSQL in " + pg + " did not start: "
                     + Failures.rootMessage(e)
-                    + ". If another program is using that directory, stop it; if the directory is damaged, move it"
-                    + " aside and restore from a backup, or set PEERPAY_DATA_DIR to another directory.", e);
+                    + ". If another program is using that directory, stop it. " + DAMAGED, e);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
         }
     }
 

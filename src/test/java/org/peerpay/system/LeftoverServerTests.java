@@ -76,4 +76,18 @@ class LeftoverServerTests {
             assertThat(c.isValid(5)).isTrue();
         }
     }
+
+    @Test
+    void aDamagedDataDirectoryIsRefusedWithTheWayOutNotAStackTrace() throws Exception {
+        EmbeddedPostgres.open(dataDir).close();
+        Files.delete(dataDir.resolve("pg/global/pg_control"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedPostgres.open(dataDir))
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("The embedded PostgreSQL in " + dataDir.resolve("pg") + " cannot start: its"
+                        + " control file global/pg_control is missing or empty.")
+                .hasMessageContaining("If the directory is damaged, move it aside, copy its data.key into a new"
+                        + " directory, and restore your latest backup there: PEERPAY_DATA_DIR=NEW peerpay restore"
+                        + " FILE.");
+    }
 }
