@@ -84,11 +84,18 @@ public class PayRuns {
 
     /**
      * As {@link #pay(PayPeriod)}, writing the period's files under another output directory. Runs of one pay
-     * frequency go one at a time, across processes (a database lock): a second waits for the first to end.
+     * frequency go one at a time, across processes (a database lock): a second waits for the first to end. A second
+     * run of the same period while the first is going on is refused at once (it would have nothing to do).
+     *
+     * @throws UserFacingException when a run of the same period is going on
      */
     public Summary pay(PayPeriod period, Path outDir) {
-        return locks.holding("peerpay.payroll." + period.frequency().word(), "another " + period.frequency().word()
-                + " pay run is in progress", () -> payAlone(period, outDir));
+        return locks.tryHolding("peerpay.payroll.period." + period.id(), () -> locks.holding("peerpay.payroll."
+                        + period.frequency().word(), "another " + period.frequency().word() + " pay run is in progress",
+                        () -> payAlone(period, outDir)))
+                .orElseThrow(() -> new UserFacingException("The pay run of " + period.id() + " is going on now, here"
+                        + " or in another PeerPay on the database: nothing was started. Follow it with peerpay jobs or"
+                        + " on the job runs page; if it fails, restart it from there."));
     }
 
     private Summary payAlone(PayPeriod period, Path outDir) {

@@ -51,6 +51,32 @@ class ConcurrentPayRunTests extends CouncilTest {
     }
 
     @Test
+    void aSecondPayRunOfTheSamePeriodStartedWhileTheFirstGoesOnIsRefusedWithAClearMessage() throws Exception {
+        SyntheticCouncil council = new SyntheticCouncil(EMPLOYMENTS, LocalDate.of(2026, 11, 23));
+        council.writeReference(dir.resolve("reference"));
+        reference.load(dir.resolve("reference"));
+        budgets.postFunding(LocalDate.of(2099, 12, 31));
+        int shifts = council.writeShifts(dir.resolve("p08.csv"), P08.start(), 28, 10);
+        importer.importFile(dir.resolve("p08.csv"), council.asOf(), OUT);
+
+        Process other = otherPeerPay(dir.resolve("other.log"), "payroll", "--period", P08.id(),
+                "--peerpay.payroll.chunk-size=5", "--peerpay.out-dir=" + OUT);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (count("pay_run") == 0 && other.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThatThrownBy(() -> payRuns.pay(P08)).isInstanceOf(org.peerpay.system.UserFacingException.class)
+                .hasMessage("The pay run of 2026-27/4W08 is going on now, here or in another PeerPay on the database:"
+                        + " nothing was started. Follow it with peerpay jobs or on the job runs page; if it fails,"
+                        + " restart it from there.");
+        assertThat(other.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(other.exitValue()).as(Files.readString(dir.resolve("other.log"))).isZero();
+        assertThat(count("payslip")).isEqualTo(EMPLOYMENTS);
+        assertThat(count("timesheet_line where status = 'PAID'")).isEqualTo(shifts);
+        assertThat(count("pay_run")).isEqualTo(1);
+    }
+
+    @Test
     void aShiftMarkedPaidMustNameTheRunThatPaidIt() {
         smallCouncil(true);
         importShifts("shifts.csv", "M1,SU1,2026-10-20,10:00,12:00,0,,\n");
