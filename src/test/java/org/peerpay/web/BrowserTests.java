@@ -119,7 +119,7 @@ class BrowserTests extends DatabaseTest {
             // the page follows the run without being reloaded (htmx), to its outcome
             String url = browser.getCurrentUrl();
             int finished = runs;
-            new WebDriverWait(browser, Duration.ofSeconds(90)).until(driver ->
+            waitUpTo(90).until(driver ->
                     text().split("paid: \\d+ payslips", -1).length > finished);
             assertThat(browser.getCurrentUrl()).isEqualTo(url);
             assertThat(text()).containsPattern("paid: \\d+ payslips, gross £[\\d,]+\\.\\d\\d")
@@ -133,7 +133,7 @@ class BrowserTests extends DatabaseTest {
         awaitHeadingStartingWith("Payslips for ");
         assertAccessible("payslips");
         browser.findElement(By.cssSelector("a[href$='.pdf']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> pdfDownloaded());
+        waitUpTo(30).until(driver -> pdfDownloaded());
         signOut();
 
         signIn("cat");
@@ -143,7 +143,7 @@ class BrowserTests extends DatabaseTest {
         assertAccessible("budgets");
         browser.findElement(By.partialLinkText("SU014")).click();
         awaitHeadingStartingWith("SU014");
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> Boolean.TRUE.equals(
+        waitUpTo(30).until(driver -> Boolean.TRUE.equals(
                 ((JavascriptExecutor) driver).executeScript("return typeof Chart !== 'undefined'"
                         + " && Chart.getChart(document.getElementById('balance-chart')) !== undefined"
                         + " && Chart.getChart(document.getElementById('spend-chart')) !== undefined")));
@@ -155,7 +155,7 @@ class BrowserTests extends DatabaseTest {
         browser.findElement(By.cssSelector("form[action*='/acknowledge'] input[name=note]"))
                 .sendKeys("top-up agreed with the council");
         browser.findElement(By.cssSelector("form[action*='/acknowledge'] button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> text().contains(
+        waitUpTo(30).until(driver -> text().contains(
                 ": top-up agreed with the council"));
         signOut();
 
@@ -179,7 +179,7 @@ class BrowserTests extends DatabaseTest {
         String csv = lines.get(0) + "\n" + lines.get(1) + "\n";
         signIn("fin");
         open("/finance/imports");
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver ->
+        waitUpTo(30).until(driver ->
                 !driver.findElements(By.cssSelector("[data-peerpay-drop-zone][data-peerpay-ready]")).isEmpty());
         ((JavascriptExecutor) browser).executeScript("""
                 const files = new DataTransfer();
@@ -193,6 +193,13 @@ class BrowserTests extends DatabaseTest {
         browser.findElement(By.cssSelector("form[enctype] button[type=submit]")).click();
         awaitHeading("Import result");
         assertThat(text()).contains("dropped.csv").containsPattern("Accepted\\s+1\\s");
+    }
+
+    /** A wait that reads the page again when an element it read was replaced meanwhile (a navigation, a swap). */
+    private WebDriverWait waitUpTo(int seconds) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     private boolean pdfDownloaded() {
@@ -214,12 +221,12 @@ class BrowserTests extends DatabaseTest {
     }
 
     private void awaitHeadingStartingWith(String start) {
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> driver.findElement(By.tagName("h1"))
+        waitUpTo(60).until(driver -> driver.findElement(By.tagName("h1"))
                 .getText().startsWith(start));
     }
 
     private void awaitHeading(String heading) {
-        new WebDriverWait(browser, Duration.ofSeconds(60)).withMessage(() -> "waiting for " + heading + " on: "
+        waitUpTo(60).withMessage(() -> "waiting for " + heading + " on: "
                 + text()).until(driver -> driver.findElement(By.tagName("h1")).getText().equals(heading));
     }
 
