@@ -13,10 +13,19 @@ public class NightlyRuns {
 
     private final NightlyRunRepository repository;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<NightlySchedule> schedule;
 
-    NightlyRuns(NightlyRunRepository repository, Clock clock) {
+    NightlyRuns(NightlyRunRepository repository, Clock clock,
+                org.springframework.beans.factory.ObjectProvider<NightlySchedule> schedule) {
         this.repository = repository;
         this.clock = clock;
+        this.schedule = schedule;
+    }
+
+    /** When the next scheduled run is due, or null when this process does not run them on a schedule. */
+    public Instant next() {
+        NightlySchedule scheduled = schedule.getIfAvailable();
+        return scheduled == null ? null : scheduled.next();
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)

@@ -42,13 +42,11 @@ class FinanceApi {
     private final PayslipFiles payslips;
     private final PeerPayProperties properties;
     private final Clock clock;
-    private final JobPages jobPages;
     private final NightlyRuns nightlyRuns;
 
     FinanceApi(Actions actions, TimesheetImporter importer, PayRuns payRuns, JobRuns jobRuns,
                BackgroundWork background, PayslipFiles payslips, PeerPayProperties properties, Clock clock,
-               JobPages jobPages, NightlyRuns nightlyRuns) {
-        this.jobPages = jobPages;
+               NightlyRuns nightlyRuns) {
         this.nightlyRuns = nightlyRuns;
         this.actions = actions;
         this.importer = importer;
@@ -105,7 +103,7 @@ class FinanceApi {
     @Operation(summary = "The nightly runs, newest first, and when the next is due (null when not scheduled here)")
     @GetMapping("/nightly")
     ApiJson.Nightly nightly() {
-        return new ApiJson.Nightly(jobPages.nextNightly(), nightlyRuns.recent().stream()
+        return new ApiJson.Nightly(nightlyRuns.next(), nightlyRuns.recent().stream()
                 .map(ApiJson.NightlyRun::of).toList());
     }
 

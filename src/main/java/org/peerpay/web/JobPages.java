@@ -4,9 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.List;
 import org.peerpay.operations.NightlyRuns;
-import org.peerpay.operations.NightlySchedule;
 import org.peerpay.system.JobRuns;
-import org.springframework.beans.factory.ObjectProvider;
 import org.peerpay.system.UserFacingException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,27 +28,18 @@ class JobPages {
     private final BackgroundWork background;
     private final Actions actions;
     private final NightlyRuns nightlyRuns;
-    private final ObjectProvider<NightlySchedule> schedule;
 
-    JobPages(JobRuns jobRuns, BackgroundWork background, Actions actions, NightlyRuns nightlyRuns,
-             ObjectProvider<NightlySchedule> schedule) {
+    JobPages(JobRuns jobRuns, BackgroundWork background, Actions actions, NightlyRuns nightlyRuns) {
         this.jobRuns = jobRuns;
         this.background = background;
         this.actions = actions;
         this.nightlyRuns = nightlyRuns;
-        this.schedule = schedule;
-    }
-
-    /** When the nightly run is next due, or null when serve does not run it ({@code peerpay.nightly.enabled}). */
-    java.time.Instant nextNightly() {
-        NightlySchedule nightly = schedule.getIfAvailable();
-        return nightly == null ? null : nightly.next();
     }
 
     @GetMapping("/finance/jobs")
     String jobs(Model model) {
         runs(model);
-        model.addAttribute("nextNightly", nextNightly());
+        model.addAttribute("nextNightly", nightlyRuns.next());
         model.addAttribute("nightlyRuns", nightlyRuns.recent());
         return "finance/jobs";
     }
