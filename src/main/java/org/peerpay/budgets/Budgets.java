@@ -9,6 +9,7 @@ import javax.money.MonetaryAmount;
 import org.peerpay.ledger.JournalEntry;
 import org.peerpay.ledger.Ledger;
 import org.peerpay.money.Gbp;
+import org.peerpay.people.PersonIds;
 import org.peerpay.system.Saved;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -124,6 +125,13 @@ public class Budgets {
             }
         }
         return entries;
+    }
+
+    /** The service users with a budget period or funding dated after a day: their records are still kept. */
+    public PersonIds recordsKeptAfter(LocalDate day) {
+        return PersonIds.named(jdbc, """
+                select null::bigint as mentor_id, service_user_id from budget_period where end_date > ?
+                union select null, service_user_id from funding where received_on > ?""", day, day);
     }
 
     /** The funding received by a day, by service user. */

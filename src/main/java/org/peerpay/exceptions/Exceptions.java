@@ -34,6 +34,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class Exceptions {
 
+    static final String FORGOTTEN = "Detail removed under the retention rules";
     static final String[] FILE_COLUMNS = {"period", "type", "service_user_ref", "mentor_ref", "employment_ref",
             "detail"};
 
@@ -270,6 +271,15 @@ public class Exceptions {
         }
         Map<String, Long> byRef = people.serviceUserIds();
         return serviceUserRefs.stream().map(byRef::get).filter(java.util.Objects::nonNull).toArray(Long[]::new);
+    }
+
+    /**
+     * Removes the detail (which may name people) of the exceptions about shifts worked, or else raised, on or before
+     * a day, under the retention rules; returns how many.
+     */
+    public int forgetUpTo(LocalDate day) {
+        return jdbc.update("update payroll_exception set detail = ? where coalesce(work_date, raised_at::date) <= ?"
+                + " and detail <> ?", FORGOTTEN, day, FORGOTTEN);
     }
 
     public static Path file(Path out, PayPeriod period) {

@@ -40,7 +40,7 @@ class PayRunFiles {
     }
 
     static Path payslipsFile(Path out, PayPeriod period) {
-        return OutputPaths.under(out, "payslips", period.id(), "payslips.csv");
+        return PayslipFiles.directory(out, period).resolve("payslips.csv");
     }
 
     /** @return payslips written */

@@ -16,6 +16,7 @@ import org.peerpay.employment.Employments;
 import org.peerpay.exceptions.ExceptionType;
 import org.peerpay.exceptions.Exceptions;
 import org.peerpay.money.Gbp;
+import org.peerpay.people.PersonIds;
 import org.peerpay.statutory.PayFrequency;
 import org.peerpay.statutory.TaxYears;
 import org.peerpay.system.DatabaseLocks;
@@ -229,6 +230,22 @@ public class PayRuns {
             return new RunRecord(r.period(), r.runNumber(), r.payDate(), r.completed(), r.completedAt(), r.payslips(),
                     r.gross(), r.employerCost(), held.getOrDefault(row.id(), 0));
         }).toList();
+    }
+
+    /**
+     * The people with a payslip paid after a day, or in a run not yet finished: their pay records are still kept.
+     */
+    public PersonIds recordsKeptAfter(LocalDate day) {
+        return PersonIds.named(jdbc, """
+                select distinct p.mentor_id, p.service_user_id from payslip p join pay_run r on r.id = p.pay_run_id
+                where p.pay_date > ? or r.status = 'RUNNING'""", day);
+    }
+
+    /** The periods whose every run was paid on or before a day. */
+    public List<PayPeriod> periodsPaidUpTo(LocalDate day) {
+        return jdbc.queryForList("select period_id from pay_run group by period_id having max(pay_date) <= ?"
+                + " and bool_and(status = 'COMPLETED') order by 1", String.class, day).stream()
+                .map(PayPeriod::parse).toList();
     }
 
     /** The periods with a completed run, the most recently paid first. */

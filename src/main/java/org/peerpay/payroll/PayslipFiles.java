@@ -8,6 +8,7 @@ import javax.money.MonetaryAmount;
 import org.peerpay.calendar.PayPeriod;
 import org.peerpay.money.Gbp;
 import org.peerpay.people.People;
+import org.peerpay.system.OutputPaths;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -35,6 +36,11 @@ public class PayslipFiles {
                 .sorted(java.util.Comparator.comparing(PayslipFile::serviceUserRef)
                         .thenComparing(PayslipFile::mentorRef).thenComparingInt(PayslipFile::run))
                 .toList();
+    }
+
+    /** Where a period's payslips are written: its PDFs and {@code payslips.csv}. */
+    public static Path directory(Path out, PayPeriod period) {
+        return OutputPaths.under(out, "payslips", period.id());
     }
 
     public Optional<PayslipFile> find(long id, Path out) {

@@ -54,7 +54,7 @@ class PayslipPdfs {
     }
 
     static Path file(Path out, String periodId, String serviceUserRef, String mentorRef, int run) {
-        return OutputPaths.under(out, "payslips", periodId, serviceUserRef,
+        return OutputPaths.under(PayslipFiles.directory(out, PayPeriod.parse(periodId)), serviceUserRef,
                 OutputPaths.name(mentorRef) + (run > 1 ? "-run" + run : "") + ".pdf");
     }
 

@@ -36,7 +36,10 @@ public class People {
                               boolean employmentAllowance, int retentionWeeks) {
     }
 
-    /** A mentor as an employee (the NI number stays in this module; {@link #maskedNiNumbers()} for payslips). */
+    /**
+     * A mentor as an employee (the NI number stays in this module; {@link #maskedNiNumbers()} for payslips); date of
+     * birth and address are null once the mentor is anonymised.
+     */
     public record Mentor(long id, String ref, String name, LocalDate dateOfBirth, String address) {
     }
 
@@ -89,10 +92,51 @@ public class People {
     /** Each mentor's NI number as a payslip shows it ({@code ******56C}), by mentor id; decrypted only here. */
     public Map<Long, String> maskedNiNumbers() {
         Map<Long, String> masked = new HashMap<>();
-        jdbc.query("select id, ref, ni_number_encrypted from mentor", rs -> {
+        jdbc.query("select id, ref, ni_number_encrypted from mentor where anonymised_on is null", rs -> {
             masked.put(rs.getLong(1), cipher.decrypt(rs.getBytes(3), rs.getString(2)).masked());
         });
         return masked;
+    }
+
+    /**
+     * The people anonymised under the retention rules, by ref, with the date: their details may not be loaded
+     * again ({@code service} true for service users, false for mentors).
+     */
+    public Map<String, LocalDate> anonymised(boolean service) {
+        Map<String, LocalDate> refs = new HashMap<>();
+        jdbc.query("select ref, anonymised_on from " + (service ? "service_user" : "mentor")
+                + " where anonymised_on is not null", rs -> {
+            refs.put(rs.getString(1), rs.getObject(2, LocalDate.class));
+        });
+        return refs;
+    }
+
+    /** Everyone not yet anonymised. */
+    public PersonIds identifiable() {
+        return new PersonIds(
+                new java.util.HashSet<>(jdbc.queryForList("select id from mentor where anonymised_on is null",
+                        Long.class)),
+                new java.util.HashSet<>(jdbc.queryForList("select id from service_user where anonymised_on is null",
+                        Long.class)));
+    }
+
+    /**
+     * Removes what identifies these people, keeping their ref and row so that every payslip, journal entry and
+     * total stays as it was: a mentor's name, date of birth, NI number and address; a service user's name and PAYE
+     * reference. Returns who was anonymised now (those already anonymised are left as they are).
+     */
+    @Transactional
+    public PersonIds anonymise(PersonIds people, LocalDate on) {
+        List<Long> mentors = jdbc.queryForList("""
+                update mentor set name = 'Anonymised', date_of_birth = null, ni_number_encrypted = null,
+                                  address = null, anonymised_on = ?
+                where id = any (?) and anonymised_on is null returning id""", Long.class, on,
+                people.mentors().toArray(Long[]::new));
+        List<Long> serviceUsers = jdbc.queryForList("""
+                update service_user set name = 'Anonymised', employer_paye_ref = null, anonymised_on = ?
+                where id = any (?) and anonymised_on is null returning id""", Long.class, on,
+                people.serviceUsers().toArray(Long[]::new));
+        return new PersonIds(new java.util.HashSet<>(mentors), new java.util.HashSet<>(serviceUsers));
     }
 
     /** Saves service users by ref, in the caller's transaction. */
@@ -107,7 +151,7 @@ public class People {
     @Transactional
     public Saved saveMentors(List<MentorDetails> mentors) {
         Map<NiNumber, String> niOwners = new HashMap<>();
-        jdbc.query("select ref, ni_number_encrypted from mentor", rs -> {
+        jdbc.query("select ref, ni_number_encrypted from mentor where anonymised_on is null", rs -> {
             niOwners.put(cipher.decrypt(rs.getBytes(2), rs.getString(1)), rs.getString(1));
         });
         for (MentorDetails mentor : mentors) {

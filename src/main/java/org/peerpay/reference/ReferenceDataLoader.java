@@ -87,6 +87,7 @@ public class ReferenceDataLoader {
         if (Files.notExists(file)) {
             return FileLoad.absent(file.getFileName().toString());
         }
+        Map<String, LocalDate> anonymised = people.anonymised(true);
         List<People.ServiceUserDetails> rows = CsvTable.read(file,
                 List.of("service_user_ref", "name", "council", "employment_allowance", "retention_weeks"),
                 Set.of("service_user_ref", "name", "council", "employer_paye_ref", "employment_allowance",
@@ -96,6 +97,7 @@ public class ReferenceDataLoader {
                     if (payeRef != null && !PAYE_REF.matcher(payeRef.toUpperCase(Locale.ROOT)).matches()) {
                         row.problem("employer_paye_ref", "is not an employer PAYE reference like 123/AB45678");
                     }
+                    refuseAnonymised(row, "service_user_ref", anonymised, "service user");
                     return new People.ServiceUserDetails(row.ref("service_user_ref"), row.text("name"),
                             row.text("council"),
                             payeRef == null ? null : payeRef.toUpperCase(Locale.ROOT),
@@ -111,8 +113,10 @@ public class ReferenceDataLoader {
             return FileLoad.absent(file.getFileName().toString());
         }
         LocalDate today = LocalDate.now();
+        Map<String, LocalDate> anonymised = people.anonymised(false);
         List<People.MentorDetails> rows = CsvTable.read(file, List.of("mentor_ref", "name", "date_of_birth", "ni_number",
                 "address"), Set.of("mentor_ref", "name", "date_of_birth", "ni_number", "address"), row -> {
+                    refuseAnonymised(row, "mentor_ref", anonymised, "mentor");
                     LocalDate born = row.date("date_of_birth");
                     if (born != null && (born.isAfter(today.minusYears(13)) || born.isBefore(today.minusYears(110)))) {
                         row.problem("date_of_birth", "gives an age outside 13 to 110 (" + born + ")");
@@ -314,6 +318,15 @@ public class ReferenceDataLoader {
                     + " rates then in force, so a rate of " + rate.inPounds() + " from " + from + " would change pay"
                     + " already paid. Give a date after " + lastPaid + "; back pay owed for earlier shifts is paid"
                     + " outside PeerPay until it can pay adjustments");
+        }
+    }
+
+    /** A person anonymised under the retention rules stays so: loading their details again would undo it. */
+    private static void refuseAnonymised(CsvRow row, String column, Map<String, LocalDate> anonymised, String who) {
+        LocalDate on = anonymised.get(row.raw(column));
+        if (on != null) {
+            row.problem(column, "names a " + who + " whose records passed the retention rules and who was anonymised"
+                    + " on " + on + "; their details may not be loaded again. Remove the row from the file");
         }
     }
 

@@ -62,6 +62,9 @@ final class ReferenceSnapshot {
         ReferenceSnapshot snapshot = new ReferenceSnapshot(mentorIds, serviceUserIds);
         for (Employment employment : employmentRecords.all().values()) {
             People.Mentor mentor = mentors.get(employment.mentorId());
+            if (mentor.dateOfBirth() == null) {
+                continue; // anonymised under the retention rules: no shift of theirs can be taken now
+            }
             snapshot.employments.computeIfAbsent(mentor.ref(), k -> new HashMap<>())
                     .computeIfAbsent(serviceUsers.get(employment.serviceUserId()).ref(), k -> new ArrayList<>(1))
                     .add(new Employed(employment, mentor.dateOfBirth()));

@@ -84,7 +84,7 @@ class DocumentPages {
         }
         String name = "payslips-" + payPeriod.id().replace('/', '-') + (serviceUser == null ? ""
                 : "-" + OutputPaths.name(serviceUser));
-        zip(response, name, OutputPaths.under(properties.outDir(), "payslips", payPeriod.id()), files,
+        zip(response, name, PayslipFiles.directory(properties.outDir(), payPeriod), files,
                 principal, request, "payslips of " + payPeriod.id() + (serviceUser == null ? "" : " for "
                         + serviceUser));
     }
