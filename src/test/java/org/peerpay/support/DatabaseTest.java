@@ -49,7 +49,7 @@ public abstract class DatabaseTest {
      * refuse it to everyone but a session that replays changes (session_replication_role = replica).
      */
     @BeforeEach
-    void emptyDatabase() {
+    protected void emptyDatabase() {
         SingleConnectionDataSource owner = new SingleConnectionDataSource(postgres.jdbcUrl(), postgres.owner().user(),
                 postgres.owner().password(), true);
         try {
