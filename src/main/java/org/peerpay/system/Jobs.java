@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -119,6 +120,9 @@ public class Jobs implements SmartLifecycle {
                     job.getName(), last.getId());
             jobOperator.recover(last);
         }
+        if (last != null && last.getStatus() == BatchStatus.UNKNOWN) {
+            settleInDoubt(last);
+        }
         JobExecution execution;
         try {
             execution = jobOperator.start(job, parameters);
@@ -146,6 +150,28 @@ public class Jobs implements SmartLifecycle {
             throw new JobFailedException(describeFailure(execution), refusal.orElse(null));
         }
         return execution;
+    }
+
+    /**
+     * An execution whose commit failed (its connection was lost at that moment) ends UNKNOWN: Spring Batch cannot tell
+     * whether the commit went through, and refuses to restart it. For PeerPay's jobs the database can tell: each
+     * chunk's work commits in one transaction with the step's restart point (the job repository is in the same
+     * database, under the same transaction manager), so whatever committed says how far the job went. The execution
+     * and its steps in doubt are marked FAILED, and the restart goes on from what was committed.
+     */
+    private void settleInDoubt(JobExecution execution) {
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStatus() == BatchStatus.UNKNOWN) {
+                step.setStatus(BatchStatus.FAILED);
+                step.setExitStatus(step.getExitStatus().and(ExitStatus.FAILED));
+                jobRepository.update(step);
+            }
+        }
+        execution.setStatus(BatchStatus.FAILED);
+        jobRepository.update(execution);
+        log.warn("{} execution {} ended in doubt (a commit failed as its database connection was lost); what was"
+                + " committed, with its restart point, is in the database: restarting from there",
+                execution.getJobInstance().getJobName(), execution.getId());
     }
 
     /** Whether this process is running the execution's job instance now (so it is not a dead process's leftover). */
