@@ -59,9 +59,9 @@ public final class CsvInput implements Closeable {
             throw new CsvFileRefusedException(name + " is empty: there is nothing to read. Check that the right"
                     + " file was chosen and that it was saved before uploading.");
         }
-        if (file.hasNulBytes()) {
-            throw new CsvFileRefusedException(name + " is not a text file (it holds binary data, for example an"
-                    + " .xlsx workbook). Save it from the spreadsheet as \"CSV UTF-8\" or \"CSV (Comma delimited)\".");
+        if (file.notText() != null) {
+            throw new CsvFileRefusedException(name + " is not a text file: it is " + file.notText() + ". Open it in"
+                    + " the spreadsheet and save it as \"CSV UTF-8\" or \"CSV (Comma delimited)\", then send that.");
         }
         return open(file.file(), file.charset(), file.hasBom(), limits);
     }

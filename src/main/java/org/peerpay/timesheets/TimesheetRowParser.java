@@ -80,6 +80,15 @@ class TimesheetRowParser {
                 .orElse(null);
     }
 
+    private static boolean repeatsTheHeader(RawTimesheetRow raw) {
+        for (int i = 0; i < TimesheetColumns.REQUIRED.size(); i++) {
+            if (!raw.cell(i).replace("\uFEFF", "").strip().equalsIgnoreCase(TimesheetColumns.REQUIRED.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private StagedTimesheetRow parse(RawTimesheetRow raw) {
         if (raw.malformed() != null) {
             return StagedTimesheetRow.rejected(raw, RejectReason.MALFORMED, raw.malformed());
@@ -90,6 +99,10 @@ class TimesheetRowParser {
                         + " (shown as \uFFFD) though the rest of the file is: it mixes encodings, perhaps a row pasted"
                         + " from another file; retype the characters and import the row again");
             }
+        }
+        if (repeatsTheHeader(raw)) {
+            return StagedTimesheetRow.rejected(raw, RejectReason.MALFORMED, "the row repeats the header row (two"
+                    + " files joined into one?): it is not a shift; the rows after it are read as shifts as usual");
         }
         for (int i = 0; i < TimesheetColumns.REQUIRED.size(); i++) {
             if (raw.cell(i).isEmpty()) {
