@@ -77,8 +77,15 @@ public abstract class DatabaseTest {
 
     /** Starts another PeerPay process on this test's database, as an operator would against an external server. */
     protected Process otherPeerPay(Path log, String... args) throws IOException {
+        return otherPeerPay(log, List.of(), args);
+    }
+
+    /** As {@link #otherPeerPay(Path, String...)}, with options for its JVM ({@code -Xmx256m}, say). */
+    protected Process otherPeerPay(Path log, List<String> jvmOptions, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), PeerPayApplication.class.getName()));
+                .toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), PeerPayApplication.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder other = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         other.environment().put("SPRING_DATASOURCE_URL", postgres.jdbcUrl());
