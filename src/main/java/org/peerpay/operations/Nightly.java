@@ -112,7 +112,16 @@ public class Nightly {
         return locks.tryHolding(LOCK, () -> runAlone(trigger, scheduledFor, places));
     }
 
+    /** At start, ends the record of a run whose process died, unless a run is going on (in another PeerPay). */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void endAbandonedRuns() {
+        locks.tryHolding(LOCK, runs::endAbandoned);
+    }
+
     private Report runAlone(NightlyRun.Trigger trigger, Instant scheduledFor, Places places) {
+        if (runs.endAbandoned() > 0) {
+            log.warn("A nightly run was left unfinished by a process that stopped; this run goes on with its work");
+        }
         long runId = runs.started(trigger, scheduledFor);
         try {
             Report report = work(runId, places);

@@ -9,4 +9,6 @@ interface NightlyRunRepository extends JpaRepository<NightlyRun, Long> {
     List<NightlyRun> findTop20ByOrderByStartedAtDesc();
 
     boolean existsByScheduledForGreaterThanEqual(Instant slot);
+
+    List<NightlyRun> findByOutcome(NightlyRun.Outcome outcome);
 }

@@ -39,6 +39,18 @@ public class NightlyRuns {
         run.end(outcome, summary, clock.instant());
     }
 
+    /**
+     * Ends as FAILED the runs recorded as running, which the caller knows are not (it holds the nightly lock, which a
+     * running run holds): their process stopped without ending them. Returns how many.
+     */
+    @Transactional
+    int endAbandoned() {
+        List<NightlyRun> abandoned = repository.findByOutcome(NightlyRun.Outcome.RUNNING);
+        abandoned.forEach(run -> run.end(NightlyRun.Outcome.FAILED, "the process running it stopped (killed or"
+                + " crashed) before it ended; the next run went on with its work", clock.instant()));
+        return abandoned.size();
+    }
+
     /** The newest runs first. */
     @Transactional(readOnly = true)
     public List<NightlyRun> recent() {
