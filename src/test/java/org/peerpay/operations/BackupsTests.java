@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.peerpay.PeerPayApplication;
 import org.peerpay.calendar.PayPeriod;
 import org.peerpay.payroll.PeriodClose;
 import org.peerpay.support.CouncilTest;
+import org.peerpay.support.OwnPeerPay;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -84,15 +83,8 @@ class BackupsTests extends CouncilTest {
 
     /** Another PeerPay on a data directory of its own, as an operator runs it. */
     private Run peerpay(Path dataDir, String key, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), PeerPayApplication.class.getName()));
-        command.addAll(List.of(args));
         Path log = Files.createTempFile(dir, "peerpay", ".log");
-        ProcessBuilder process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        process.environment().put("PEERPAY_DATA_DIR", dataDir.toString());
-        process.environment().put("PEERPAY_DATA_KEY", key);
-        process.environment().put("PEERPAY_OUT_DIR", dir.resolve("out").toString());
-        Process running = process.start();
+        Process running = OwnPeerPay.start(dataDir, dir.resolve("out"), Map.of("PEERPAY_DATA_KEY", key), log, args);
         assertThat(running.waitFor(3, TimeUnit.MINUTES)).isTrue();
         return new Run(running.exitValue(), Files.readString(log));
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.peerpay.PeerPayApplication;
+import org.peerpay.support.OwnPeerPay;
 import org.peerpay.support.SmallCouncil;
 
 /**
@@ -152,14 +152,6 @@ class DatabaseLostTests {
     }
 
     private Process peerPay(Path log, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
-                "java").toString(), "-cp", System.getProperty("java.class.path"),
-                PeerPayApplication.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder peerPay = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        peerPay.environment().put("PEERPAY_DATA_DIR", dataDir.toString());
-        peerPay.environment().put("PEERPAY_OUT_DIR", dir.resolve("out").toString());
-        peerPay.environment().remove("SPRING_DATASOURCE_URL");
-        return peerPay.start();
+        return OwnPeerPay.start(dataDir, dir.resolve("out"), java.util.Map.of(), log, args);
     }
 }
