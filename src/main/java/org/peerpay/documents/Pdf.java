@@ -150,13 +150,25 @@ public final class Pdf implements AutoCloseable {
     }
 
     private void add(Element element) {
-        document.add(element);
+        writing(() -> document.add(element));
     }
 
     /** Finishes the document and moves it into place. */
     public void commit() {
-        document.close();
+        writing(document::close);
         file.commit();
+    }
+
+    /** OpenPDF reports a failed write (a full disk, say) wrapped up; this says which file and why. */
+    private void writing(Runnable work) {
+        try {
+            work.run();
+        } catch (com.lowagie.text.ExceptionConverter e) {
+            if (e.getException() instanceof java.io.IOException io) {
+                throw AtomicFile.failed(file.destination(), io);
+            }
+            throw e;
+        }
     }
 
     /** Deletes the document if it was never committed. */

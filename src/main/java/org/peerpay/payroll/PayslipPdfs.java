@@ -140,6 +140,9 @@ class PayslipPdfs {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while writing payslips", e);
         } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure; // it says which payslip and why
+            }
             throw new IllegalStateException("Could not write a payslip: " + e.getCause().getMessage(), e.getCause());
         } finally {
             pool.shutdownNow();
