@@ -1,6 +1,9 @@
 package org.peerpay.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.opencsv.CSVReader;
 import java.io.Reader;
@@ -17,17 +20,25 @@ import org.peerpay.payroll.PeriodClose;
 import org.peerpay.support.CouncilTest;
 import org.peerpay.support.SmallCouncil;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Names, addresses and notes that a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage
- * return) come out of every CSV PeerPay writes neutralised: a leading apostrophe, so Excel shows them as text.
+ * return) come out of every CSV PeerPay writes neutralised: a leading apostrophe, so Excel shows them as text. In a
+ * PDF and a page, where nothing runs them, they are shown as they were given, as plain text.
  */
+@AutoConfigureMockMvc
+@TestPropertySource(properties = "spring.main.web-application-type=servlet")
 class FormulaInjectionTests extends CouncilTest {
 
     static final Pattern FORMULA = Pattern.compile("^[=+@\\t\\r]|^-(?!\\d+(\\.\\d+)?$)");
 
     @Autowired
     PeriodClose periodClose;
+    @Autowired
+    MockMvc web;
 
     @Test
     void everyCsvPeerPayWritesNeutralisesCellsThatWouldRunAsFormulas() throws Exception {
@@ -77,7 +88,39 @@ class FormulaInjectionTests extends CouncilTest {
                 }
             }
         }
+        String exported = web.perform(get("/budgets.csv").with(user("fin").roles("FINANCE")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        try (CSVReader rows = new CSVReader(new java.io.StringReader(exported))) {
+            for (String[] row : rows) {
+                for (String cell : row) {
+                    if (FORMULA.matcher(cell.replace("\uFEFF", "")).find()) {
+                        formulas.add("/budgets.csv: " + cell);
+                    }
+                }
+            }
+        }
         assertThat(formulas).isEmpty();
         assertThat(hostileSeen).as("the hostile cells were written, neutralised").isGreaterThan(0);
+        assertThat(exported).contains("'=HYPERLINK(");
+
+        assertThat(pdfText(OUT.resolve("payslips/2026-27/4W08/SU1/M1.pdf"))).contains("=1+1")
+                .contains("=HYPERLINK(\"http://evil.example\",\"Alex\")").doesNotContain("'=");
+        assertThat(pdfText(OUT.resolve("statements/2026-27/4W08/SU1.pdf")))
+                .contains("=HYPERLINK(\"http://evil.example\",\"Alex\")").contains("@Council");
+        String page = web.perform(get("/budgets/SU1").with(user("fin").roles("FINANCE"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("=HYPERLINK(&quot;http://evil.example&quot;,&quot;Alex&quot;)").contains("=1+1")
+                .doesNotContain("'=HYPERLINK");
+    }
+
+    private static String pdfText(Path pdf) throws Exception {
+        try (com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf.toString())) {
+            com.lowagie.text.pdf.parser.PdfTextExtractor text = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+            StringBuilder all = new StringBuilder();
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                all.append(text.getTextFromPage(page));
+            }
+            return all.toString().replaceAll("\\s*\\n\\s*", ""); // one line: the extractor breaks where the page wraps
+        }
     }
 }

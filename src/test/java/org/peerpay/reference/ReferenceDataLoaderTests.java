@@ -193,7 +193,7 @@ class ReferenceDataLoaderTests extends DatabaseTest {
     }
 
     @Test
-    void refusesAmountsTooLargeToBeMoneyAndNegativeFundingThatIsNotAClawback() {
+    void refusesAmountsTooLargeToBeMoneyZeroFundingAndNegativeFundingThatIsNotAClawback() {
         SmallCouncil.writeReference(dir);
         SmallCouncil.write(dir.resolve("funding.csv"), """
                 service_user_ref,date,amount,source
@@ -201,6 +201,7 @@ class ReferenceDataLoaderTests extends DatabaseTest {
                 SU1,2026-05-02,-50.00,council
                 SU1,2026-05-03,40.00,clawback
                 SU2,2026-05-04,-25.00,clawback
+                SU2,2026-05-05,0.00,council
                 """);
 
         assertThatThrownBy(() -> loader.load(dir))
@@ -209,6 +210,7 @@ class ReferenceDataLoaderTests extends DatabaseTest {
                         + " is source 'clawback'")
                 .hasMessageContaining("funding.csv row 4, column amount: is positive, but a clawback takes money"
                         + " back")
+                .hasMessageContaining("funding.csv row 6, column amount: is zero: leave the row out instead")
                 .hasMessageNotContaining("row 5");
     }
 
