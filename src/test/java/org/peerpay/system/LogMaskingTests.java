@@ -27,7 +27,7 @@ class LogMaskingTests extends DatabaseTest {
 
     @Test
     void leavesOrdinaryMessagesAlone() {
-        assertThat(MaskingMessageConverter.mask("2026-27/4W08 paid: 42 payslips, gross £7,108.32"))
+        assertThat(PersonalData.mask("2026-27/4W08 paid: 42 payslips, gross £7,108.32"))
                 .isEqualTo("2026-27/4W08 paid: 42 payslips, gross £7,108.32");
     }
 }
