@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.peerpay.calendar.PayPeriod;
 import org.peerpay.payroll.PeriodClose;
 import org.peerpay.support.CouncilTest;
+import org.peerpay.support.PdfText;
 import org.peerpay.support.SmallCouncil;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -103,24 +104,13 @@ class FormulaInjectionTests extends CouncilTest {
         assertThat(hostileSeen).as("the hostile cells were written, neutralised").isGreaterThan(0);
         assertThat(exported).contains("'=HYPERLINK(");
 
-        assertThat(pdfText(OUT.resolve("payslips/2026-27/4W08/SU1/M1.pdf"))).contains("=1+1")
+        assertThat(PdfText.of(OUT.resolve("payslips/2026-27/4W08/SU1/M1.pdf"))).contains("=1+1")
                 .contains("=HYPERLINK(\"http://evil.example\",\"Alex\")").doesNotContain("'=");
-        assertThat(pdfText(OUT.resolve("statements/2026-27/4W08/SU1.pdf")))
+        assertThat(PdfText.of(OUT.resolve("statements/2026-27/4W08/SU1.pdf")))
                 .contains("=HYPERLINK(\"http://evil.example\",\"Alex\")").contains("@Council");
         String page = web.perform(get("/budgets/SU1").with(user("fin").roles("FINANCE"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("=HYPERLINK(&quot;http://evil.example&quot;,&quot;Alex&quot;)").contains("=1+1")
                 .doesNotContain("'=HYPERLINK");
-    }
-
-    private static String pdfText(Path pdf) throws Exception {
-        try (com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf.toString())) {
-            com.lowagie.text.pdf.parser.PdfTextExtractor text = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
-            StringBuilder all = new StringBuilder();
-            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-                all.append(text.getTextFromPage(page));
-            }
-            return all.toString().replaceAll("\\s*\\n\\s*", ""); // one line: the extractor breaks where the page wraps
-        }
     }
 }

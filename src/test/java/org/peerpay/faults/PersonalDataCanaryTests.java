@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.peerpay.calendar.PayPeriod;
 import org.peerpay.payroll.PeriodClose;
 import org.peerpay.support.CouncilTest;
+import org.peerpay.support.PdfText;
 import org.peerpay.support.SmallCouncil;
 import org.peerpay.timesheets.ImportResult;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,7 +75,7 @@ class PersonalDataCanaryTests extends CouncilTest {
         seen.add(logs.getAll());
         try (Stream<Path> written = Files.walk(OUT)) {
             for (Path file : written.filter(Files::isRegularFile).toList()) {
-                seen.add(file + ": " + (file.toString().endsWith(".pdf") ? pdfText(file)
+                seen.add(file + ": " + (file.toString().endsWith(".pdf") ? PdfText.of(file)
                         : Files.readString(file, StandardCharsets.UTF_8)));
             }
         }
@@ -106,16 +107,5 @@ class PersonalDataCanaryTests extends CouncilTest {
         }
         assertThat(String.join("\n", seen)).as("the canary went through, masked")
                 .contains("JG******A").contains("**-**-56").contains("****5678");
-    }
-
-    private static String pdfText(Path pdf) throws Exception {
-        try (com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf.toString())) {
-            com.lowagie.text.pdf.parser.PdfTextExtractor text = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
-            StringBuilder all = new StringBuilder();
-            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-                all.append(text.getTextFromPage(page));
-            }
-            return all.toString().replaceAll("\\s*\\n\\s*", "");
-        }
     }
 }
