@@ -20,8 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The nightly run on the sample data, its process stopped dead at each stage (importing a file, checking it, paying,
- * writing payslips, completing the pay run), then run again: everything ends as an uninterrupted nightly run leaves
+ * The nightly run on the sample data, its process stopped dead at each stage (posting funding, importing a file,
+ * checking it, paying, writing payslips, completing the pay run, writing statements), then run again: everything ends as an uninterrupted nightly run leaves
  * it (every payslip to the penny, the ledger, the files written, the inbox moved), and the dead run is recorded as
  * failed, not left running.
  */
@@ -35,8 +35,9 @@ class NightlyKilledTests extends CouncilTest {
     Nightly nightly;
 
     @ParameterizedTest(name = "{0}, commit {1}")
-    @CsvSource({"stageTimesheetsStep, 2", "validateTimesheetsStep, 1", "calculatePayslipsStep, 2",
-            "writePayslipPdfsStep, 1", "completePayRunStep, 1"})
+    @CsvSource({"Budgets.postFunding, 1", "stageTimesheetsStep, 2", "validateTimesheetsStep, 1",
+            "calculatePayslipsStep, 2", "writePayslipPdfsStep, 1", "completePayRunStep, 1",
+            "BudgetStatements.write, 1"})
     void aNightlyRunStoppedDeadAtAStageAndRunAgainEndsAsAnUninterruptedOne(String step, int commit)
             throws Exception {
         if (uninterrupted == null) {

@@ -10,10 +10,11 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Faults for tests, present only in a PeerPay started with {@code peerpay.test.step-faults=true}: something happens
- * at the Nth commit inside a named step, its work done and not yet committed. With
+ * at the Nth commit inside a named step (or a named transactional method), its work done and not yet committed. With
  * {@code --peerpay.test.halt-in-step=STEP} (and {@code halt-at-commit=N}) the process stops dead there
  * ({@link Runtime#halt}: what {@code kill -9} does to a JVM, no shutdown hook, no finally block); a test in the same
  * process can {@link #arm} any other fault. So a test can stop a job at an exact point of any step, which a kill
@@ -48,6 +49,19 @@ public class StepFaults implements BeanPostProcessor {
         armed = null;
     }
 
+    /**
+     * Whether this thread is in the named place: a batch step of that name, or a transaction of a method whose name
+     * ends so ({@code BudgetStatements.write}: a {@code @Transactional} method's transaction is named after it).
+     */
+    private static boolean in(String place) {
+        StepContext step = StepSynchronizationManager.getContext();
+        if (step != null && step.getStepName().equals(place)) {
+            return true;
+        }
+        String transaction = TransactionSynchronizationManager.getCurrentTransactionName();
+        return transaction != null && transaction.endsWith("." + place);
+    }
+
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (!(bean instanceof PlatformTransactionManager)) {
@@ -57,9 +71,8 @@ public class StepFaults implements BeanPostProcessor {
         ProxyFactory proxy = new ProxyFactory(bean);
         proxy.addAdvice((MethodInterceptor) call -> {
             Armed now = armed;
-            StepContext context = StepSynchronizationManager.getContext();
-            if (now != null && call.getMethod().getName().equals("commit") && context != null
-                    && context.getStepName().equals(now.step()) && now.commits().incrementAndGet() == now.commit()) {
+            if (now != null && call.getMethod().getName().equals("commit") && in(now.step())
+                    && now.commits().incrementAndGet() == now.commit()) {
                 now.fault().run();
             }
             return call.proceed();
