@@ -24,6 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Retention: a mentor and a service user whose every record is past the rules (M3 and SU3, whose employment ended in
  * October 2026) are anonymised; everyone still employed is kept; every figure and the ledger stay as they were.
  */
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
+@org.springframework.test.context.TestPropertySource(properties = "spring.main.web-application-type=servlet")
 class RetentionTests extends CouncilTest {
 
     static final PayPeriod OCTOBER = PayPeriod.parse("2026-27/4W07");
@@ -33,6 +35,8 @@ class RetentionTests extends CouncilTest {
     Retention retention;
     @Autowired
     PeriodClose periodClose;
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc web;
 
     Path referenceDir;
 
@@ -92,6 +96,25 @@ class RetentionTests extends CouncilTest {
         assertThat(jdbc.queryForList("select concat_ws(',', name, address) from mentor", String.class).toString()
                 + jdbc.queryForList("select detail from payroll_exception", String.class))
                 .doesNotContain("Pat", "Canary", "Chris Lane");
+    }
+
+    @Test
+    void thePagesAndTheApiShowAnAnonymisedPersonByRefAndNothingElse() throws Exception {
+        retention.apply(LONG_AFTER, "test");
+
+        for (String path : List.of("/budgets/SU3", "/budgets", "/finance/payslips?period=" + OCTOBER.id(),
+                "/api/budgets/SU3", "/api/payslips?period=" + OCTOBER.id(), "/exceptions")) {
+            String body = web.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
+                            .with(org.springframework.security.test.web.servlet.request
+                                    .SecurityMockMvcRequestPostProcessors.user("fin").roles("FINANCE")))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                    .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(body).as(path).doesNotContain("Pat Canary", "Chris Lane", "Canary Row");
+        }
+        assertThat(web.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/budgets/SU3")
+                        .with(org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.user("fin").roles("FINANCE")))
+                .andReturn().getResponse().getContentAsString()).contains("SU3").contains("Anonymised");
     }
 
     @Test
