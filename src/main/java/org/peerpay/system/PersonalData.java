@@ -30,18 +30,53 @@ public final class PersonalData {
         return PASSWORD.matcher(masked).replaceAll("$1********");
     }
 
-    /** Fewer than six digits and no "password": nothing to mask (the common case, decided without a regex). */
+    /**
+     * True when the text has none of the shapes the patterns look for, decided in one pass without a regex (the
+     * common case: a date, a time, a ref, a note): no two letters before a group of digits with six digits in all
+     * (an NI number), no run of exactly eight digits (an account), no three two-digit runs joined by '-' (a sort
+     * code), no "password". It may say false for text the patterns then leave alone, never true for text they mask.
+     */
     private static boolean cannotHold(String text) {
+        int run = 0;
+        int pairs = 0;
         int digits = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9' && ++digits >= 6) {
-                return false;
+        boolean lettersBeforeDigits = false;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            if (c >= '0' && c <= '9') {
+                lettersBeforeDigits |= run == 0 && twoLettersBefore(text, i);
+                run++;
+                digits++;
+                continue;
+            }
+            if (run > 0) {
+                if (run == 8) {
+                    return false;
+                }
+                if (run == 2) {
+                    if (++pairs == 3) {
+                        return false;
+                    }
+                    if (c != '-') {
+                        pairs = 0;
+                    }
+                } else {
+                    pairs = 0;
+                }
+                run = 0;
+            } else {
+                pairs = 0;
             }
             if ((c == 'p' || c == 'P') && text.regionMatches(true, i, "password", 0, 8)) {
                 return false;
             }
         }
-        return true;
+        return !(lettersBeforeDigits && digits >= 6);
+    }
+
+    /** Two letters just before position i, or before a space just before it ({@code AB 12...}). */
+    private static boolean twoLettersBefore(String text, int i) {
+        int j = i > 0 && text.charAt(i - 1) == ' ' ? i - 2 : i - 1;
+        return j >= 1 && Character.isLetter(text.charAt(j)) && Character.isLetter(text.charAt(j - 1));
     }
 }
