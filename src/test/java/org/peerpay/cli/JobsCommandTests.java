@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peerpay.bench.SyntheticCouncil;
+import org.peerpay.support.SyntheticPayroll;
 import org.peerpay.budgets.Budgets;
 import org.peerpay.calendar.PayPeriod;
 import org.peerpay.payroll.LedgerCheck;
@@ -42,12 +43,8 @@ class JobsCommandTests extends CommandLineTest {
 
     @Test
     void listsAKilledPayRunAsFailedAndRestartsItWhereItStopped() throws Exception {
-        SyntheticCouncil council = new SyntheticCouncil(EMPLOYMENTS, LocalDate.of(2026, 11, 23));
-        council.writeReference(dir.resolve("reference"));
-        reference.load(dir.resolve("reference"));
-        budgets.postFunding(LocalDate.of(2099, 12, 31));
-        int shifts = council.writeShifts(dir.resolve("shifts.csv"), PERIOD.start(), 28, 10);
-        assertThat(importer.importFile(dir.resolve("shifts.csv"), council.asOf(), OUT).accepted()).isEqualTo(shifts);
+        SyntheticCouncil council = SyntheticPayroll.loadFunded(EMPLOYMENTS, dir, reference, budgets);
+        int shifts = SyntheticPayroll.importShifts(council, PERIOD, dir, importer);
 
         Process running = otherPeerPay(dir.resolve("other.log"), "payroll", "--period", PERIOD.id(),
                 "--peerpay.payroll.chunk-size=5", "--peerpay.out-dir=" + OUT);

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.peerpay.bench.SyntheticCouncil;
+import org.peerpay.support.SyntheticPayroll;
 import org.peerpay.calendar.PayPeriod;
 import org.peerpay.support.CouncilTest;
 
@@ -23,14 +24,9 @@ class ConcurrentPayRunTests extends CouncilTest {
 
     @Test
     void twoPeriodsPaidAtTheSameMomentInTwoProcessesPayEveryShiftOnce() throws Exception {
-        SyntheticCouncil council = new SyntheticCouncil(EMPLOYMENTS, LocalDate.of(2026, 11, 23));
-        council.writeReference(dir.resolve("reference"));
-        reference.load(dir.resolve("reference"));
-        budgets.postFunding(LocalDate.of(2099, 12, 31));
-        int shifts = council.writeShifts(dir.resolve("p07.csv"), P07.start(), 28, 10)
-                + council.writeShifts(dir.resolve("p08.csv"), P08.start(), 28, 10);
-        importer.importFile(dir.resolve("p07.csv"), council.asOf(), OUT);
-        importer.importFile(dir.resolve("p08.csv"), council.asOf(), OUT);
+        SyntheticCouncil council = SyntheticPayroll.loadFunded(EMPLOYMENTS, dir, reference, budgets);
+        int shifts = SyntheticPayroll.importShifts(council, P07, dir, importer)
+                + SyntheticPayroll.importShifts(council, P08, dir, importer);
 
         Process other = otherPeerPay(dir.resolve("other.log"), "payroll", "--period", P07.id(),
                 "--peerpay.payroll.chunk-size=20", "--peerpay.out-dir=" + OUT);
@@ -52,12 +48,8 @@ class ConcurrentPayRunTests extends CouncilTest {
 
     @Test
     void aSecondPayRunOfTheSamePeriodStartedWhileTheFirstGoesOnIsRefusedWithAClearMessage() throws Exception {
-        SyntheticCouncil council = new SyntheticCouncil(EMPLOYMENTS, LocalDate.of(2026, 11, 23));
-        council.writeReference(dir.resolve("reference"));
-        reference.load(dir.resolve("reference"));
-        budgets.postFunding(LocalDate.of(2099, 12, 31));
-        int shifts = council.writeShifts(dir.resolve("p08.csv"), P08.start(), 28, 10);
-        importer.importFile(dir.resolve("p08.csv"), council.asOf(), OUT);
+        SyntheticCouncil council = SyntheticPayroll.loadFunded(EMPLOYMENTS, dir, reference, budgets);
+        int shifts = SyntheticPayroll.importShifts(council, P08, dir, importer);
 
         Process other = otherPeerPay(dir.resolve("other.log"), "payroll", "--period", P08.id(),
                 "--peerpay.payroll.chunk-size=5", "--peerpay.out-dir=" + OUT);

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.peerpay.calendar.PayPeriod;
 import org.peerpay.bench.SyntheticCouncil;
+import org.peerpay.support.SyntheticPayroll;
 import org.peerpay.support.CouncilTest;
 
 /** A real kill: another PeerPay process pays a period in this test's database and is killed half-way. */
@@ -17,12 +18,8 @@ class KilledPayRunTests extends CouncilTest {
 
     @Test
     void aPayRunKilledHalfWayAndRunAgainPaysEveryShiftOnceAndReconciles() throws Exception {
-        SyntheticCouncil council = new SyntheticCouncil(EMPLOYMENTS, LocalDate.of(2026, 11, 23));
-        council.writeReference(dir.resolve("reference"));
-        reference.load(dir.resolve("reference"));
-        budgets.postFunding(LocalDate.of(2099, 12, 31));
-        int shifts = council.writeShifts(dir.resolve("shifts.csv"), PERIOD.start(), 28, 10);
-        assertThat(importer.importFile(dir.resolve("shifts.csv"), council.asOf(), OUT).accepted()).isEqualTo(shifts);
+        SyntheticCouncil council = SyntheticPayroll.loadFunded(EMPLOYMENTS, dir, reference, budgets);
+        int shifts = SyntheticPayroll.importShifts(council, PERIOD, dir, importer);
 
         Process running = otherPeerPay(dir.resolve("other.log"), "payroll", "--period", PERIOD.id(),
                 "--peerpay.payroll.chunk-size=5", "--peerpay.out-dir=" + OUT);
