@@ -39,6 +39,9 @@ public class Nightly {
 
     private static final Logger log = LoggerFactory.getLogger(Nightly.class);
     static final String LOCK = "peerpay.nightly";
+    /** The inbox's folders of files read, imported and refused, each in a folder of the run's date. */
+    static final String PROCESSED = "processed";
+    static final String FAILED = "failed";
 
     private final WageFloors wageFloors;
     private final ReferenceDataLoader reference;
@@ -148,10 +151,10 @@ public class Nightly {
         for (Path file : csvFiles(places.inbox())) {
             try {
                 imports.add(importer.importFile(file, places.asOf(), places.out()));
-                moveTo(file, "processed", places.asOf(), null);
+                moveTo(file, PROCESSED, places.asOf(), null);
             } catch (CsvFileRefusedException e) {
                 refused.add(e.getMessage());
-                moveTo(file, "failed", places.asOf(), e.getMessage());
+                moveTo(file, FAILED, places.asOf(), e.getMessage());
             }
         }
         return new Report(runId, places, floorRows, loads, referenceRefused, imports, refused,

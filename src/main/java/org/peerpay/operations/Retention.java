@@ -141,8 +141,8 @@ public class Retention {
             files += deleteTree(PayslipFiles.directory(out, period)) + deleteTree(BudgetStatements.directory(out, period))
                     + deleteTree(Exceptions.file(out, period));
         }
-        for (Path folder : List.of(places.dataDir().resolve("uploads"), nightly.inbox().resolve("processed"),
-                nightly.inbox().resolve("failed"))) {
+        for (Path folder : List.of(places.uploadsDir(), nightly.inbox().resolve(Nightly.PROCESSED),
+                nightly.inbox().resolve(Nightly.FAILED))) {
             files += deleteDatedUpTo(folder, cutoff);
         }
         return files;

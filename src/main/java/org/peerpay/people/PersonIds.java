@@ -7,8 +7,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Some mentors and some service users, by id: whose records a module still keeps, or who may be anonymised. */
 public record PersonIds(Set<Long> mentors, Set<Long> serviceUsers) {
 
-    public static final PersonIds NONE = new PersonIds(Set.of(), Set.of());
-
     public PersonIds {
         mentors = Set.copyOf(mentors);
         serviceUsers = Set.copyOf(serviceUsers);
@@ -41,10 +39,6 @@ public record PersonIds(Set<Long> mentors, Set<Long> serviceUsers) {
         Set<Long> s = new HashSet<>(serviceUsers);
         s.removeAll(other.serviceUsers);
         return new PersonIds(m, s);
-    }
-
-    public boolean isEmpty() {
-        return mentors.isEmpty() && serviceUsers.isEmpty();
     }
 
     private static Set<Long> union(Set<Long> a, Set<Long> b) {

@@ -17,4 +17,9 @@ public record PeerPayProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("./out") Path outDir,
         String dataKey) {
+
+    /** Where the web keeps each uploaded file, in a folder named from the day it came ({@code 2026-11-23-...}). */
+    public Path uploadsDir() {
+        return dataDir.resolve("uploads");
+    }
 }

@@ -125,7 +125,7 @@ class Actions {
     /** The uploaded bytes, kept as they came under a folder of their own (the import names rows by file). */
     private Path keep(MultipartFile file, String name) {
         try {
-            Path folder = OutputPaths.under(properties.dataDir(), "uploads", LocalDate.now(clock) + "-"
+            Path folder = OutputPaths.under(properties.uploadsDir(), LocalDate.now(clock) + "-"
                     + OwnerOnlyFile.randomText(6));
             Files.createDirectories(folder);
             Path saved = folder.resolve(name);

@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.peerpay.calendar.PayPeriod;
@@ -25,7 +26,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * October 2026) are anonymised; everyone still employed is kept; every figure and the ledger stay as they were.
  */
 @org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
-@org.springframework.test.context.TestPropertySource(properties = "spring.main.web-application-type=servlet")
+@org.springframework.test.context.TestPropertySource(properties = {"spring.main.web-application-type=servlet",
+        "peerpay.nightly.inbox=target/retention-inbox"})
 class RetentionTests extends CouncilTest {
 
     static final PayPeriod OCTOBER = PayPeriod.parse("2026-27/4W07");
@@ -35,6 +37,8 @@ class RetentionTests extends CouncilTest {
     Retention retention;
     @Autowired
     PeriodClose periodClose;
+    @Autowired
+    org.peerpay.system.PeerPayProperties places;
     @Autowired
     org.springframework.test.web.servlet.MockMvc web;
 
@@ -60,8 +64,17 @@ class RetentionTests extends CouncilTest {
     }
 
     @Test
-    void anonymisesWhoeverHasNothingKeptAndLeavesEveryFigureAsItWas() {
+    void anonymisesWhoeverHasNothingKeptAndLeavesEveryFigureAsItWas() throws Exception {
         Map<String, Object> figuresBefore = figures();
+        Path inbox = Path.of("target/retention-inbox");
+        List<Path> old = List.of(places.uploadsDir().resolve("2026-10-05-abc123/october.csv"),
+                inbox.resolve("processed/2026-10-05/october.csv"), inbox.resolve("failed/2026-10-05/bad.csv"));
+        List<Path> recent = List.of(places.uploadsDir().resolve("2034-05-30-def456/may.csv"),
+                inbox.resolve("processed/2034-05-30/may.csv"));
+        for (Path file : Stream.concat(old.stream(), recent.stream()).toList()) {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "kept upload");
+        }
 
         Retention.Summary done = retention.apply(LONG_AFTER, "test");
 
@@ -88,6 +101,8 @@ class RetentionTests extends CouncilTest {
         assertThat(OUT.resolve("statements/2026-27/4W07")).doesNotExist();
         assertThat(OUT.resolve("imports/october.csv.rejects.csv")).doesNotExist();
         assertThat(done.files()).isPositive();
+        assertThat(old).allSatisfy(file -> assertThat(file.getParent()).doesNotExist());
+        assertThat(recent).allSatisfy(file -> assertThat(file).exists());
 
         assertThat(figures()).isEqualTo(figuresBefore);
         assertThat(ledgerCheck.run(LONG_AFTER).breaches()).isEmpty();
