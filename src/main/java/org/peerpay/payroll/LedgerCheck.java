@@ -62,7 +62,12 @@ public class LedgerCheck {
         }
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * One snapshot for every query (repeatable read): a pay run going on elsewhere commits payslips and their charges
+     * together, chunk by chunk, and a check that read the payslips before a commit and the charges after it would
+     * report a breach that is not there.
+     */
+    @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
     public Report run(LocalDate asOf) {
         List<String> checked = new ArrayList<>();
         List<String> breaches = new ArrayList<>();

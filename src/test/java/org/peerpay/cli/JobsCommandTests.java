@@ -49,6 +49,7 @@ class JobsCommandTests extends CommandLineTest {
         Process running = otherPeerPay(dir.resolve("other.log"), "payroll", "--period", PERIOD.id(),
                 "--peerpay.payroll.chunk-size=5", "--peerpay.out-dir=" + OUT);
         killWhen(running, () -> count("payslip") >= 200);
+        awaitLocksOfTheDeadReleased();
         assertThat(count("payslip")).as(Files.readString(dir.resolve("other.log"))).isBetween(200, EMPLOYMENTS - 1);
         long run = jdbc.queryForObject("select max(job_execution_id) from batch_job_execution", Long.class);
 

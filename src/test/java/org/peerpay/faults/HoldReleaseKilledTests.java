@@ -43,6 +43,7 @@ class HoldReleaseKilledTests extends CouncilTest {
                 "--peerpay.test.halt-in-step=" + step, "--peerpay.test.halt-at-commit=" + commit);
         assertThat(killed.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(Files.readString(log)).as(Files.readString(log)).contains("HALT in " + step);
+        awaitLocksOfTheDeadReleased();
 
         PayRuns.Summary supplementary = payRuns.pay(P08);
 

@@ -63,6 +63,7 @@ class KilledAtEachStepTests extends InterruptedJobTest {
         assertThat(other.waitFor(3, TimeUnit.MINUTES)).as("the other process ended").isTrue();
         String output = Files.readString(log);
         assertThat(other.exitValue()).as(output).isEqualTo(137);
+        awaitLocksOfTheDeadReleased();
         assertThat(output).as(output).contains("HALT in " + step);
         assertThat(jdbc.queryForList("""
                 select s.step_name from batch_step_execution s

@@ -55,6 +55,7 @@ class NightlyKilledTests extends CouncilTest {
                 "--peerpay.test.halt-at-commit=" + commit);
         assertThat(killed.waitFor(3, TimeUnit.MINUTES)).isTrue();
         assertThat(Files.readString(log)).as(Files.readString(log)).contains("HALT in " + step);
+        awaitLocksOfTheDeadReleased();
         runNightlyHere(inbox);
 
         assertThat(outcome()).isEqualTo(uninterrupted);

@@ -24,6 +24,7 @@ class KilledPayRunTests extends CouncilTest {
         Process running = otherPeerPay(dir.resolve("other.log"), "payroll", "--period", PERIOD.id(),
                 "--peerpay.payroll.chunk-size=5", "--peerpay.out-dir=" + OUT);
         killWhen(running, () -> count("payslip") >= 300);  // when it has paid part of the council
+        awaitLocksOfTheDeadReleased();
         int paidBeforeTheKill = count("payslip");
         assertThat(paidBeforeTheKill).as(Files.readString(dir.resolve("other.log"))).isBetween(300, EMPLOYMENTS - 1);
         assertThat(jdbc.queryForObject("select status from pay_run", String.class)).isEqualTo("RUNNING");

@@ -107,6 +107,19 @@ public abstract class DatabaseTest {
         }
     }
 
+    /**
+     * Waits (at most 30 seconds) until PostgreSQL has ended the sessions of a process that died: it notices a dead
+     * client only when it next reads from its socket, so for a moment the dead process's locks are still held, and a
+     * run started at once would be refused as if that process were still running.
+     */
+    protected void awaitLocksOfTheDeadReleased() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (jdbc.queryForObject("select count(*) from pg_locks where locktype = 'advisory'", Integer.class) > 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
     public static void deleteTree(Path root) {
         if (Files.notExists(root)) {
             return;
