@@ -29,6 +29,7 @@ class TableOwnershipTest {
             Map.entry("imported_timesheet_line", "timesheets"), Map.entry("timesheet_reject", "timesheets"),
             Map.entry("payroll_exception", "exceptions"),
             Map.entry("pay_run", "payroll"), Map.entry("payslip", "payroll"), Map.entry("payslip_line", "payroll"),
+            Map.entry("back_pay", "payroll"),
             Map.entry("journal_entry", "ledger"), Map.entry("posting", "ledger"),
             Map.entry("user_account", "users"), Map.entry("user_caseload", "users"),
             Map.entry("audit_event", "audit"), Map.entry("nightly_run", "operations"),

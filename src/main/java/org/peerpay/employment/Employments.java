@@ -82,16 +82,18 @@ public class Employments {
     }
 
     /**
-     * Saves employments by ref, each with the rate it starts on, in the caller's transaction; an employment counts
-     * as changed when its terms or its starting rate did.
+     * Saves employments by ref, each with the rate it starts on, in the caller's transaction (written through, so
+     * the transaction's reads see them); an employment counts as changed when its terms or its starting rate did.
      */
     @Transactional
     public Saved saveEmployments(List<EmploymentDetails> employments) {
-        return Saved.byKey(employments, EmploymentDetails::ref, repository.findAllWithRates(), EmploymentEntity::ref,
-                EmploymentEntity::new, EmploymentEntity::update, repository::saveAll);
+        Saved saved = Saved.byKey(employments, EmploymentDetails::ref, repository.findAllWithRates(),
+                EmploymentEntity::ref, EmploymentEntity::new, EmploymentEntity::update, repository::saveAll);
+        repository.flush();
+        return saved;
     }
 
-    /** Saves effective-dated rates by employment and date, in the caller's transaction. */
+    /** Saves effective-dated rates by employment and date, in the caller's transaction (written through). */
     @Transactional
     public Saved saveRates(List<RateDetails> rates) {
         Map<String, EmploymentEntity> known = new HashMap<>();
@@ -109,6 +111,7 @@ public class Employments {
                 }
             }
         }
+        repository.flush();
         return new Saved(added, changed);
     }
 }

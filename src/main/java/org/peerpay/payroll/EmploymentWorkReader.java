@@ -12,8 +12,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Reads the work of a pay run one employment at a time: the employment's terms and the shifts the run claimed, in
- * the order of (service user, employment), from the timesheets module's cursor. The restart point (the last
+ * Reads the work of a pay run one employment at a time: the employment's terms, the shifts the run claimed (from the
+ * timesheets module's cursor) and the back pay it claimed, in the order of (service user, employment); an employment
+ * owed back pay but with no shifts is read too. The restart point (the last
  * service user and employment read: numbers, never personal data) goes into the step's execution context, so a
  * restarted step reads on after the last committed employment.
  */
@@ -29,14 +30,19 @@ class EmploymentWorkReader implements ItemStreamReader<EmploymentWork> {
     private final long payRunId;
     private final Map<Long, EmploymentTerms> terms;
     private final Map<Long, Integer> position;
+    private final Map<Long, List<BackPay.Owed>> backPay;
+    /** The employments owed back pay, in reading order; those up to the restart point are dropped at open. */
+    private final java.util.ArrayDeque<EmploymentTerms> owedBackPay = new java.util.ArrayDeque<>();
 
     private PayableShifts.Cursor cursor;
     private long lastServiceUser = -1;
     private long lastEmployment = -1;
     private long employmentsRead;
 
-    EmploymentWorkReader(PayableShifts shifts, long payRunId, Map<Long, EmploymentTerms> terms) {
+    EmploymentWorkReader(PayableShifts shifts, long payRunId, Map<Long, EmploymentTerms> terms,
+                         Map<Long, List<BackPay.Owed>> backPay) {
         this.shifts = shifts;
+        this.backPay = backPay;
         this.payRunId = payRunId;
         this.terms = terms;
         List<EmploymentTerms> ordered = new ArrayList<>(terms.values());
@@ -45,6 +51,12 @@ class EmploymentWorkReader implements ItemStreamReader<EmploymentWork> {
         for (int i = 0; i < ordered.size(); i++) {
             position.put(ordered.get(i).id(), i + 1);
         }
+        for (long employment : backPay.keySet()) {
+            if (!terms.containsKey(employment)) {
+                throw new IllegalStateException("employment " + employment + " is owed back pay but no terms were"
+                        + " loaded");
+            }
+        }
     }
 
     @Override
@@ -52,6 +64,11 @@ class EmploymentWorkReader implements ItemStreamReader<EmploymentWork> {
         lastServiceUser = context.getLong(LAST_SERVICE_USER, -1);
         lastEmployment = context.getLong(LAST_EMPLOYMENT, -1);
         employmentsRead = context.getLong(EMPLOYMENTS_READ, 0);
+        owedBackPay.clear();
+        backPay.keySet().stream().map(terms::get)
+                .filter(t -> compare(t.serviceUserId(), t.id(), lastServiceUser, lastEmployment) > 0)
+                .sorted(Comparator.comparingLong(EmploymentTerms::serviceUserId).thenComparingLong(EmploymentTerms::id))
+                .forEach(owedBackPay::add);
         try {
             cursor = shifts.open(payRunId, lastServiceUser, lastEmployment);
         } catch (SQLException e) {
@@ -62,24 +79,42 @@ class EmploymentWorkReader implements ItemStreamReader<EmploymentWork> {
     @Override
     public EmploymentWork read() throws SQLException {
         PayableShifts.Shift first = cursor.peek();
-        if (first == null) {
+        EmploymentTerms owed = owedBackPay.peek();
+        if (first == null && owed == null) {
             return null;
         }
+        long serviceUser;
+        long employment;
+        if (first != null && (owed == null
+                || compare(first.serviceUserId(), first.employmentId(), owed.serviceUserId(), owed.id()) <= 0)) {
+            serviceUser = first.serviceUserId();
+            employment = first.employmentId();
+        } else {
+            serviceUser = owed.serviceUserId();
+            employment = owed.id();
+        }
         List<WorkedShift> worked = new ArrayList<>();
-        for (PayableShifts.Shift shift = first; shift != null && shift.employmentId() == first.employmentId();
+        for (PayableShifts.Shift shift = first; shift != null && shift.employmentId() == employment;
                 shift = cursor.peek()) {
             worked.add(new WorkedShift(shift.importId(), shift.sourceRow(), shift.workDate(), shift.minutes()));
             cursor.advance();
         }
-        lastServiceUser = first.serviceUserId();
-        lastEmployment = first.employmentId();
-        employmentsRead++;
-        EmploymentTerms employmentTerms = terms.get(first.employmentId());
-        if (employmentTerms == null) {
-            throw new IllegalStateException("employment " + first.employmentId() + " has shifts but no terms were"
-                    + " loaded");
+        if (owed != null && owed.id() == employment) {
+            owedBackPay.poll();
         }
-        return new EmploymentWork(employmentTerms, worked);
+        lastServiceUser = serviceUser;
+        lastEmployment = employment;
+        employmentsRead++;
+        EmploymentTerms employmentTerms = terms.get(employment);
+        if (employmentTerms == null) {
+            throw new IllegalStateException("employment " + employment + " has shifts but no terms were loaded");
+        }
+        return new EmploymentWork(employmentTerms, worked, backPay.getOrDefault(employment, List.of()));
+    }
+
+    private static int compare(long serviceUser, long employment, long otherServiceUser, long otherEmployment) {
+        int byServiceUser = Long.compare(serviceUser, otherServiceUser);
+        return byServiceUser != 0 ? byServiceUser : Long.compare(employment, otherEmployment);
     }
 
     @Override
@@ -87,7 +122,8 @@ class EmploymentWorkReader implements ItemStreamReader<EmploymentWork> {
         context.putLong(LAST_SERVICE_USER, lastServiceUser);
         context.putLong(LAST_EMPLOYMENT, lastEmployment);
         context.putLong(EMPLOYMENTS_READ, employmentsRead);
-        context.putInt(PERMILLE, lastEmployment < 0 ? 0 : cursor != null && cursor.hasMore()
+        boolean more = cursor != null && (cursor.hasMore() || !owedBackPay.isEmpty());
+        context.putInt(PERMILLE, lastEmployment < 0 ? 0 : more
                 ? (int) (position.getOrDefault(lastEmployment, 0) * 1000L / Math.max(1, position.size())) : 1000);
     }
 

@@ -27,7 +27,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * {@code payRunJob}: identified by the pay period ({@code period}, like {@code 2026-27/4W08}) and the run's number
  * in the period ({@code run}: 1, then supplementary runs); also given {@code payRunId}, {@code importBound} and
- * {@code payDate}. Steps: claim the run's shifts (one statement: a shift another run claimed is not taken), work
+ * {@code payDate}. Steps: claim the run's shifts (one statement: a shift another run claimed is not taken) and,
+ * in a period's first run, the back pay owed to its employments; work
  * out and store the payslips and their charges (chunked by employments, restartable), review the budgets charged,
  * write the period's CSV files and the run's payslip PDFs, complete the run.
  */
@@ -69,10 +70,11 @@ class PayRunJobConfiguration {
     @Bean
     @StepScope
     EmploymentWorkReader employmentWorkReader(PayableShifts shifts, Employments employments, People people,
-                                              @Value("#{stepExecution}") StepExecution step) {
+                                              BackPay backPay, @Value("#{stepExecution}") StepExecution step) {
         PayRunScope payRunScope = scopeOf(step);
         return new EmploymentWorkReader(shifts, payRunScope.payRunId(),
-                EmploymentTermsLoader.load(employments, people, payRunScope.period().frequency()));
+                EmploymentTermsLoader.load(employments, people, payRunScope.period().frequency()),
+                backPay.claimedBy(payRunScope.payRunId()));
     }
 
     @Bean
@@ -90,16 +92,19 @@ class PayRunJobConfiguration {
     @Bean
     @StepScope
     PayslipWriter payslipWriter(JdbcTemplate jdbc, Ledger ledger, Exceptions exceptions, PayableShifts shifts,
-                                @Value("#{stepExecution}") StepExecution step) {
-        return new PayslipWriter(jdbc, ledger, exceptions, shifts, scopeOf(step));
+                                BackPay backPay, @Value("#{stepExecution}") StepExecution step) {
+        return new PayslipWriter(jdbc, ledger, exceptions, shifts, backPay, scopeOf(step));
     }
 
     @Bean
     Step claimShiftsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                         PayableShifts shifts, RunSelections selections) {
+                         PayableShifts shifts, BackPay backPay, RunSelections selections) {
         return setStep("claimShiftsStep", jobRepository, transactionManager, step -> {
             PayRunScope scope = scopeOf(step);
-            return shifts.claim(selections.of(scope), scope.payRunId());
+            PayableShifts.Selection selection = selections.of(scope);
+            int claimed = shifts.claim(selection, scope.payRunId());
+            return scope.supplementary() ? claimed : claimed + backPay.claim(selection.employmentIds(),
+                    scope.payRunId());
         });
     }
 

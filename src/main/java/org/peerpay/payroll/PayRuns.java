@@ -91,12 +91,17 @@ public class PayRuns {
      * @throws UserFacingException when a run of the same period is going on
      */
     public Summary pay(PayPeriod period, Path outDir) {
-        return locks.tryHolding("peerpay.payroll.period." + period.id(), () -> locks.holding("peerpay.payroll."
-                        + period.frequency().word(), "another " + period.frequency().word() + " pay run is in progress",
-                        () -> payAlone(period, outDir)))
+        return locks.tryHolding("peerpay.payroll.period." + period.id(), () -> locks.holding(
+                        frequencyLock(period.frequency()), "another " + period.frequency().word() + " pay run is in"
+                                + " progress", () -> payAlone(period, outDir)))
                 .orElseThrow(() -> new UserFacingException("The pay run of " + period.id() + " is going on now, here"
                         + " or in another PeerPay on the database: nothing was started. Follow it with peerpay jobs or"
                         + " on the job runs page; if it fails, restart it from there."));
+    }
+
+    /** The lock every pay run of a frequency holds while it runs, across processes. */
+    static String frequencyLock(PayFrequency frequency) {
+        return "peerpay.payroll." + frequency.word();
     }
 
     private Summary payAlone(PayPeriod period, Path outDir) {

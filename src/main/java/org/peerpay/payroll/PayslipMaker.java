@@ -31,7 +31,9 @@ import org.peerpay.wagefloor.WageFloorProperties;
 /**
  * Works out one employment's payslip in a pay run: rate lines (minutes × the rate in force on each shift's date
  * ÷ 60, half-up to the penny, one line per rate), floor uplift or holding under the wage-floor policy, arrears for
- * shifts dated before the period, then the statutory figures with the year to date, and the exceptions.
+ * shifts dated before the period and back pay owed for a rate raised behind paid shifts (both taxed and, when
+ * holiday pay is rolled up, given holiday pay this period), then the statutory figures with the year to date, and the
+ * exceptions.
  *
  * <p>It carries the run's running figures (year to date per employment, Employment Allowance used per employer,
  * pension membership), so the employments of one run must come to it in order, one at a time.
@@ -152,11 +154,17 @@ final class PayslipMaker {
                 }
             }
         }
+        for (BackPay.Owed owed : work.backPay()) {
+            BigDecimal amount = Gbp.pounds(owed.amount());
+            arrears = arrears.add(amount);
+            lines.add(new PayslipDraft.Line(PayslipDraft.LineKind.ARREARS, owed.description(), owed.minutes(),
+                    owed.owedRate().pounds().subtract(owed.paidRate().pounds()), amount));
+        }
         if (lateShifts > 0) {
             raised.add(new PayslipDraft.Raised(ExceptionType.LATE_HOURS, null, lateShifts + " shift(s) worked before "
                     + Dates.forPeople(period.start()) + " (the earliest on " + Dates.forPeople(earliestLate) + ") paid as arrears"));
         }
-        if (paidMinutes == 0) {
+        if (paidMinutes == 0 && work.backPay().isEmpty()) {
             return new PayslipDraft(work, 0, basic, uplift, arrears, null, zero(), zero(), null, false,
                     taxPeriod.taxYear(), taxPeriod.number(), payDate, List.of(), held, raised);
         }

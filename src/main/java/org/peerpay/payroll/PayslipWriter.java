@@ -20,8 +20,9 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Stores a chunk of payslips in the chunk's transaction: the payslips and their lines, the charge of each to its
- * employer's budget in the ledger, the shifts held back, and the exceptions raised (a shift's BELOW_FLOOR
+ * Stores a chunk of payslips in the chunk's transaction: the payslips and their lines (naming each payslip on the
+ * back pay it paid), the charge of each to its employer's budget in the ledger, the shifts held back, and the
+ * exceptions raised (a shift's BELOW_FLOOR
  * exception from its import is brought up to date with what the run did with it). A payslip is unique per run
  * and employment, and its ledger entry per idempotency key, so nothing can be stored or charged twice.
  */
@@ -31,10 +32,13 @@ class PayslipWriter implements ItemWriter<PayslipDraft> {
     private final Ledger ledger;
     private final Exceptions exceptions;
     private final PayableShifts shifts;
+    private final BackPay backPay;
     private final PayRunScope scope;
 
-    PayslipWriter(JdbcTemplate jdbc, Ledger ledger, Exceptions exceptions, PayableShifts shifts, PayRunScope scope) {
+    PayslipWriter(JdbcTemplate jdbc, Ledger ledger, Exceptions exceptions, PayableShifts shifts, BackPay backPay,
+                  PayRunScope scope) {
         this.jdbc = jdbc;
+        this.backPay = backPay;
         this.shifts = shifts;
         this.ledger = ledger;
         this.exceptions = exceptions;
@@ -47,6 +51,9 @@ class PayslipWriter implements ItemWriter<PayslipDraft> {
                 .toList();
         Map<Long, Long> payslipIds = insertPayslips(paid);
         insertLines(paid, payslipIds);
+        backPay.paidOn(scope.payRunId(), paid.stream().filter(d -> !d.work().backPay().isEmpty())
+                .collect(java.util.stream.Collectors.toMap(d -> d.work().terms().id(),
+                        d -> payslipIds.get(d.work().terms().id()))));
         ledger.post(paid.stream().map(d -> charge(d, payslipIds.get(d.work().terms().id()))).toList());
         holdShifts(chunk.getItems());
         insertExceptions(chunk.getItems());

@@ -23,9 +23,9 @@ import org.peerpay.employment.Employments;
 import org.peerpay.money.Gbp;
 import org.peerpay.money.HourlyRate;
 import org.peerpay.people.NiNumber;
+import org.peerpay.payroll.BackPay;
 import org.peerpay.people.People;
 import org.peerpay.system.Saved;
-import org.peerpay.timesheets.PayableShifts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -52,11 +52,11 @@ public class ReferenceDataLoader {
     private final People people;
     private final Employments employments;
     private final Budgets budgets;
-    private final PayableShifts shifts;
+    private final BackPay backPay;
 
     ReferenceDataLoader(TransactionTemplate transaction, People people, Employments employments, Budgets budgets,
-                        PayableShifts shifts) {
-        this.shifts = shifts;
+                        BackPay backPay) {
+        this.backPay = backPay;
         this.transaction = transaction;
         this.people = people;
         this.employments = employments;
@@ -72,8 +72,8 @@ public class ReferenceDataLoader {
         List<FileLoad> loads = List.of(
                 serviceUsers(directory.resolve("service-users.csv")),
                 mentors(directory.resolve("mentors.csv")),
-                employments(directory.resolve("employments.csv")),
-                employmentRates(directory.resolve("employment-rates.csv")),
+                backPay.betweenPayRuns(() -> employments(directory.resolve("employments.csv"))),
+                backPay.betweenPayRuns(() -> employmentRates(directory.resolve("employment-rates.csv"))),
                 budgets(directory.resolve("budgets.csv")),
                 funding(directory.resolve("funding.csv")));
         if (loads.stream().noneMatch(FileLoad::present)) {
@@ -157,7 +157,7 @@ public class ReferenceDataLoader {
         Map<String, Long> mentors = people.mentorIds();
         Map<String, Long> employmentIds = employments.ids();
         Map<Long, Employment> existing = employments.all();
-        Map<Long, LocalDate> lastPaid = shifts.lastPaidDays();
+        BackPay.RateChanges rateChanges = backPay.rateChanges();
         List<Employments.EmploymentDetails> rows = CsvTable.read(file,
                 List.of("employment_ref", "service_user_ref", "mentor_ref", "start_date", "hourly_rate",
                         "pay_frequency", "ni_category", "holiday_pay", "pension"),
@@ -185,7 +185,8 @@ public class ReferenceDataLoader {
                     HourlyRate rate = hourlyRate(row);
                     Long known = employmentIds.get(row.raw("employment_ref"));
                     if (known != null && start != null && rate != null) {
-                        refuseARateChangeBehindPaidPay(row, existing.get(known), start, rate, lastPaid.get(known));
+                        refuseARateChangeBehindPaidPay(row, "start_date", rateChanges.refusal(existing.get(known),
+                                start, rate));
                     }
                     return new Employments.EmploymentDetails(row.ref("employment_ref"), orZero(serviceUser),
                             orZero(mentor), start,
@@ -194,7 +195,7 @@ public class ReferenceDataLoader {
                             row.oneOf("holiday_pay", HOLIDAY_PAY), row.oneOf("pension", PENSION));
                 });
         requireUnique(file, rows, Employments.EmploymentDetails::ref, "employment_ref");
-        return save(file, rows, () -> employments.saveEmployments(rows));
+        return saveRates(file, rows, existing, () -> employments.saveEmployments(rows));
     }
 
     FileLoad employmentRates(Path file) {
@@ -203,21 +204,21 @@ public class ReferenceDataLoader {
         }
         Map<String, Long> employmentIds = employments.ids();
         Map<Long, Employment> existing = employments.all();
-        Map<Long, LocalDate> lastPaid = shifts.lastPaidDays();
+        BackPay.RateChanges rateChanges = backPay.rateChanges();
         List<Employments.RateDetails> rows = CsvTable.read(file, List.of("employment_ref", "effective_from", "hourly_rate"),
                 Set.of("employment_ref", "effective_from", "hourly_rate"), row -> {
                     Long employment = known(row, "employment_ref", employmentIds, "employments.csv");
                     LocalDate from = row.date("effective_from");
                     HourlyRate rate = hourlyRate(row);
                     if (employment != null && from != null && rate != null) {
-                        refuseARateChangeBehindPaidPay(row, existing.get(employment), from, rate,
-                                lastPaid.get(employment));
+                        refuseARateChangeBehindPaidPay(row, "effective_from", rateChanges.refusal(
+                                existing.get(employment), from, rate));
                     }
                     return new Employments.RateDetails(row.text("employment_ref"), from, rate);
                 });
         requireUnique(file, rows, r -> r.employmentRef() + " from " + r.effectiveFrom(),
                 "employment_ref and effective_from");
-        return save(file, rows, () -> employments.saveRates(rows));
+        return saveRates(file, rows, existing, () -> employments.saveRates(rows));
     }
 
     record BudgetRow(String serviceUserRef, long serviceUserId, LocalDate start, LocalDate end, BigDecimal hours,
@@ -303,21 +304,30 @@ public class ReferenceDataLoader {
     /** Saves a file's rows through their owner, in one transaction, and says what changed. */
     private FileLoad save(Path file, List<?> rows, Supplier<Saved> saving) {
         Saved counted = transaction.execute(status -> saving.get());
-        return new FileLoad(file.getFileName().toString(), true, rows.size(), counted.added(), counted.changed());
+        return new FileLoad(file.getFileName().toString(), true, rows.size(), counted.added(), counted.changed(),
+                List.of());
     }
 
     /**
-     * A rate that would change pay already paid is refused: the shifts up to the last day paid were paid at the rates
-     * then in force, and PeerPay does not pay back pay by changing history.
+     * Saves a file of rates as {@link #save} does, recording in the same transaction the back pay they owe on shifts
+     * already paid, which the load then reports.
      */
-    private static void refuseARateChangeBehindPaidPay(CsvRow row, Employment employment, LocalDate from,
-                                                       HourlyRate rate, LocalDate lastPaid) {
-        HourlyRate before = employment.rates().get(from);
-        if (lastPaid != null && !from.isAfter(lastPaid) && !rate.equals(before)) {
-            row.problem("effective_from", employment.ref() + " has been paid for shifts up to " + lastPaid + " at the"
-                    + " rates then in force, so a rate of " + rate.inPounds() + " from " + from + " would change pay"
-                    + " already paid. Give a date after " + lastPaid + "; back pay owed for earlier shifts is paid"
-                    + " outside PeerPay until it can pay adjustments");
+    private FileLoad saveRates(Path file, List<?> rows, Map<Long, Employment> before, Supplier<Saved> saving) {
+        List<BackPay.Owed> owed = new ArrayList<>();
+        FileLoad load = save(file, rows, () -> {
+            Saved saved = saving.get();
+            owed.addAll(backPay.recordRateChanges(before));
+            return saved;
+        });
+        List<String> notes = owed.stream().map(o -> before.get(o.employmentId()).ref() + ": " + o.description()
+                + " = " + Gbp.format(o.amount()) + ", paid by the next " + before.get(o.employmentId()).frequency()
+                .word() + " pay run").toList();
+        return new FileLoad(load.file(), true, load.rows(), load.added(), load.changed(), notes);
+    }
+
+    private static void refuseARateChangeBehindPaidPay(CsvRow row, String dateColumn, String refusal) {
+        if (refusal != null) {
+            row.problem(dateColumn, refusal);
         }
     }
 

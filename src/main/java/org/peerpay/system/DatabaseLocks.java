@@ -33,19 +33,33 @@ public class DatabaseLocks {
      * @param waiting what to tell the operator while waiting
      */
     public <T> T holding(String name, String waiting, Supplier<T> work) {
+        return holdingAll(java.util.List.of(name), waiting, work);
+    }
+
+    /**
+     * Runs the work holding every one of these locks, taken one after another in the order given (callers give
+     * them in one order, so two cannot wait on each other), each waited for while someone holds it.
+     *
+     * @param waiting what to tell the operator while waiting
+     */
+    public <T> T holdingAll(java.util.List<String> names, String waiting, Supplier<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
-            if (!lock(connection, "select pg_try_advisory_lock(hashtext(?))", name)) {
-                log.info("{}: waiting", waiting);
-                lock(connection, "select pg_advisory_lock(hashtext(?)) is null", name);
-            }
+            java.util.List<String> held = new java.util.ArrayList<>();
             try {
+                for (String name : names) {
+                    if (!lock(connection, "select pg_try_advisory_lock(hashtext(?))", name)) {
+                        log.info("{}: waiting", waiting);
+                        lock(connection, "select pg_advisory_lock(hashtext(?)) is null", name);
+                    }
+                    held.add(name);
+                }
                 return work.get();
             } finally {
-                unlock(connection, name);
+                held.forEach(name -> unlock(connection, name));
             }
         } catch (SQLException e) {
-            throw new CannotGetJdbcConnectionException("Could not take the database lock " + name, e);
+            throw new CannotGetJdbcConnectionException("Could not take the database lock " + String.join(", ", names), e);
         }
     }
 

@@ -206,6 +206,22 @@ public class PayableShifts {
         return days;
     }
 
+    /** A shift a run paid: which run, and the shift. */
+    public record PaidShift(long payRunId, long employmentId, long importId, int sourceRow, LocalDate workDate,
+                            int minutes) {
+    }
+
+    /** The shifts paid of these employments dated on or after a day, by employment, date and row. */
+    public List<PaidShift> paidFrom(java.util.Collection<Long> employmentIds, LocalDate from) {
+        return jdbc.query("""
+                select pay_run_id, employment_id, import_id, source_row, work_date, minutes from timesheet_line
+                where status = 'PAID' and employment_id = any(?) and work_date >= ?
+                order by employment_id, work_date, import_id, source_row""",
+                (rs, i) -> new PaidShift(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4),
+                        rs.getObject(5, LocalDate.class), rs.getInt(6)),
+                employmentIds.toArray(Long[]::new), from);
+    }
+
     /** The minutes of the shifts each run paid (held ones not counted), by run. */
     public Map<Long, Long> minutesPaidByRun() {
         Map<Long, Long> minutes = new HashMap<>();

@@ -4,7 +4,6 @@ import org.peerpay.money.Gbp;
 import org.peerpay.exceptions.ExceptionType;
 import org.peerpay.calendar.PayPeriod;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 import static org.peerpay.support.SmallCouncil.TIMESHEET_HEADER;
 
@@ -178,26 +177,5 @@ class PayRunJobTests extends CouncilTest {
 
     static String escapedName() {
         return org.peerpay.system.OutputPaths.name("../../../../ESCAPED-SU").substring("ESCAPED-SU-".length());
-    }
-
-    @Test
-    void refusesARateThatWouldChangePayAlreadyPaid() {
-        smallCouncil(true);
-        importShifts("shifts.csv", "M1,SU1,2026-10-20,10:00,12:00,0,,\n");
-        payRuns.pay(P08);
-        SmallCouncil.write(dir.resolve("rates/employment-rates.csv"), """
-                employment_ref,effective_from,hourly_rate
-                E1,2026-09-21,20.00
-                E1,2026-10-01,15.50
-                E1,2026-10-21,16.00
-                """);
-
-        assertThatThrownBy(() -> reference.load(dir.resolve("rates")))
-                .hasMessageContaining("employment-rates.csv row 2, column effective_from: E1 has been paid for shifts"
-                        + " up to 2026-10-20 at the rates then in force, so a rate of £20.00 from 2026-09-21 would"
-                        + " change pay already paid. Give a date after 2026-10-20")
-                .hasMessageContaining("row 3, column effective_from: E1 has been paid")
-                .hasMessageNotContaining("row 4");
-        assertThat(jdbc.queryForObject("select count(*) from employment_rate", Integer.class)).isEqualTo(4);
     }
 }

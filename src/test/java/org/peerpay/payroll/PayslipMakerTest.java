@@ -52,7 +52,7 @@ class PayslipMakerTest {
                 new WageFloor("National Minimum Wage", LocalDate.of(2026, 10, 25), HourlyRate.of("12.71"), 21, null)));
 
         PayslipDraft draft = maker.make(new EmploymentWork(terms("15.00"),
-                List.of(new WorkedShift(1, 2, LocalDate.of(2026, 10, 26), 600))));
+                List.of(new WorkedShift(1, 2, LocalDate.of(2026, 10, 26), 600)), List.of()));
 
         assertThat(draft.floorUplift()).isZero();
         assertThat(draft.exceptions()).extracting(PayslipDraft.Raised::type).containsExactly(ExceptionType.NMW_PERIOD);
@@ -74,7 +74,7 @@ class PayslipMakerTest {
                 new WorkedShift(1, 3, LocalDate.of(2026, 10, 27), 50),
                 new WorkedShift(1, 4, LocalDate.of(2026, 10, 29), 50),
                 new WorkedShift(1, 5, LocalDate.of(2026, 11, 3), 65),
-                new WorkedShift(1, 6, LocalDate.of(2026, 11, 10), 65))));
+                new WorkedShift(1, 6, LocalDate.of(2026, 11, 10), 65)), List.of()));
 
         // 150 min at £14.00 = 35.00 (rounded once for the rate: per shift it would be 3 x 11.67 = 35.01);
         // 130 min at £14.8325 = 32.137 -> 32.14; uplift to the floor 150 min x £0.38 = 0.95;
@@ -86,5 +86,32 @@ class PayslipMakerTest {
         assertThat(draft.figures().grossPay()).isEqualByComparingTo("76.31");
         assertThat(draft.exceptions()).extracting(PayslipDraft.Raised::type)
                 .containsExactly(ExceptionType.BELOW_FLOOR, ExceptionType.BELOW_FLOOR, ExceptionType.BELOW_FLOOR);
+    }
+
+    @Test
+    void paysBackPayOwedWithoutShiftsAsArrearsWithHolidayPayOnIt() {
+        PayslipMaker maker = maker(List.of());
+        List<BackPay.Owed> owed = List.of(
+                new BackPay.Owed(1, LocalDate.of(2026, 10, 1), HourlyRate.of("15.00"), HourlyRate.of("15.50"), 750),
+                new BackPay.Owed(1, LocalDate.of(2026, 10, 12), HourlyRate.of("15.50"), HourlyRate.of("15.8825"), 125));
+
+        PayslipDraft draft = maker.make(new EmploymentWork(terms("15.00"), List.of(), owed));
+
+        // 750 min x £0.50 = 6.25; 125 min x £0.3825 = 0.796875 -> 0.80 (half-up, once per line);
+        // holiday 12.07% of 7.05 = 0.850935 -> 0.85
+        assertThat(draft.paid()).isTrue();
+        assertThat(draft.minutes()).isZero();
+        assertThat(draft.lines()).extracting(PayslipDraft.Line::kind, PayslipDraft.Line::description,
+                        PayslipDraft.Line::amount)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(PayslipDraft.LineKind.ARREARS, "Back pay: £15.50/h from"
+                                + " 1 October 2026 on 12h 30m paid at £15.00/h", new BigDecimal("6.25")),
+                        org.assertj.core.groups.Tuple.tuple(PayslipDraft.LineKind.ARREARS, "Back pay: £15.8825/h from"
+                                + " 12 October 2026 on 2h 05m paid at £15.50/h", new BigDecimal("0.80")),
+                        org.assertj.core.groups.Tuple.tuple(PayslipDraft.LineKind.HOLIDAY, "Holiday pay, 12.07% of"
+                                + " £7.05", new BigDecimal("0.85")));
+        assertThat(draft.arrears()).isEqualByComparingTo("7.05");
+        assertThat(draft.figures().grossPay()).isEqualByComparingTo("7.90");
+        assertThat(draft.exceptions()).isEmpty();
     }
 }

@@ -56,7 +56,7 @@ public abstract class DatabaseTest {
             JdbcTemplate asOwner = new JdbcTemplate(owner);
             asOwner.execute("set session_replication_role = replica");
             asOwner.execute("""
-                    truncate posting, journal_entry, payslip_line, payslip, pay_run,
+                    truncate posting, journal_entry, back_pay, payslip_line, payslip, pay_run,
                              payroll_exception, timesheet_reject, timesheet_line, timesheet_import, funding,
                              budget_period, employment_rate, employment, mentor, service_user,
                              batch_step_execution_context, batch_job_execution_context, batch_step_execution,
