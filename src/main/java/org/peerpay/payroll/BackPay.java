@@ -202,6 +202,13 @@ public class BackPay {
                 .orElse(rate);
     }
 
+    /** True when back pay is owed to any of these employments that no run has claimed yet. */
+    boolean owedTo(long[] employmentIds) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from back_pay where pay_run_id is null"
+                + " and employment_id = any(?))", Boolean.class, (Object) Arrays.stream(employmentIds).boxed()
+                .toArray(Long[]::new)));
+    }
+
     /** Claims, in the caller's transaction, the back pay owed to these employments for a run to pay. */
     int claim(long[] employmentIds, long payRunId) {
         return jdbc.update("update back_pay set pay_run_id = ? where pay_run_id is null and employment_id = any(?)",

@@ -164,6 +164,19 @@ public class LedgerCheck {
         }
         checked.add(String.format("%,d pay periods: the payslips pay the minutes of the shifts paid, each once",
                 paidPeriods.size()));
+        record BackPayCount(int claimed, int unpaid) {
+        }
+        BackPayCount backPay = jdbc.queryForObject("""
+                select count(*), count(*) filter (where p.id is null or p.pay_run_id <> b.pay_run_id
+                                                        or p.employment_id <> b.employment_id)
+                from back_pay b join pay_run r on r.id = b.pay_run_id left join payslip p on p.id = b.payslip_id
+                where r.status = 'COMPLETED'""", (rs, i) -> new BackPayCount(rs.getInt(1), rs.getInt(2)));
+        if (backPay.unpaid() > 0) {
+            breaches.add(String.format("%,d shifts' back pay claimed by a completed pay run is on no payslip of that"
+                    + " run and employment: back pay owed was not paid", backPay.unpaid()));
+        }
+        checked.add(String.format("%,d shifts' back pay claimed by completed runs: each on its run's payslip of its"
+                + " employment", backPay.claimed()));
         lastBreaches.set(breaches.size());
         return new Report(checked, breaches);
     }

@@ -51,13 +51,15 @@ public class PayRuns {
     private final PayRunRepository payRuns;
     private final TodaysRules todaysRules;
     private final DatabaseLocks locks;
+    private final BackPay backPay;
     private final io.micrometer.core.instrument.MeterRegistry meters;
 
     PayRuns(JdbcTemplate jdbc, Jobs jobs, Job payRunJob, PayCalendar calendar, TaxYears taxYears,
             PeerPayProperties properties, Exceptions exceptions, PayableShifts shifts, Employments employments,
-            PayRunRepository payRuns, TodaysRules todaysRules, DatabaseLocks locks,
+            PayRunRepository payRuns, TodaysRules todaysRules, DatabaseLocks locks, BackPay backPay,
             io.micrometer.core.instrument.MeterRegistry meters) {
         this.meters = meters;
+        this.backPay = backPay;
         this.jdbc = jdbc;
         this.locks = locks;
         this.payRuns = payRuns;
@@ -177,7 +179,8 @@ public class PayRuns {
     /**
      * The periods to pay by a date, oldest first: for each pay frequency, from the period of the oldest shift not
      * yet paid (or a run left unfinished) to the last period that ended before the date, leaving out those paid
-     * already; any period with shifts released from hold; and any whose close did not finish after its run.
+     * already; the period after the last one paid when back pay is owed and it has ended; any period with shifts
+     * released from hold; and any whose close did not finish after its run.
      */
     public List<PayPeriod> periodsDue(LocalDate asOf) {
         List<PayPeriod> due = new ArrayList<>();
@@ -194,8 +197,14 @@ public class PayRuns {
                     due.add(period);
                 }
             }
-            LocalDate oldest = shifts.oldestUnpaid(employments.paid(frequency).keySet().stream()
-                    .mapToLong(Long::longValue).toArray());
+            long[] employmentIds = employments.paid(frequency).keySet().stream().mapToLong(Long::longValue).toArray();
+            if (backPay.owedTo(employmentIds)) {
+                paidPeriods().stream().filter(p -> p.frequency() == frequency).max(java.util.Comparator.naturalOrder()).map(PayPeriod::next)
+                        .filter(next -> next.end().isBefore(asOf) && !payRuns.existsByPeriodId(next.id())
+                                && !due.contains(next))
+                        .ifPresent(due::add);
+            }
+            LocalDate oldest = shifts.oldestUnpaid(employmentIds);
             if (oldest == null) {
                 continue;
             }

@@ -99,9 +99,29 @@ class BackPayTests extends CouncilTest {
                 + " and p.employment_id = b.employment_id and p.period_id = ?", Integer.class, P09.id()))
                 .as("each shift's back pay names the payslip that paid it").isEqualTo(4);
         assertThat(ledgerCheck.run(LATER).breaches()).isEmpty();
+        asOwner().update("update back_pay set payslip_id = null where work_date = '2026-10-22'");
+        assertThat(ledgerCheck.run(LATER).breaches()).containsExactly("1 shifts' back pay claimed by a completed pay"
+                + " run is on no payslip of that run and employment: back pay owed was not paid");
+        asOwner().update("update back_pay b set payslip_id = p.id from payslip p where p.employment_id ="
+                + " b.employment_id and p.period_id = ? and b.payslip_id is null", P09.id());
 
         payRuns.pay(P10);
         assertThat(payslips(P10)).as("paid once").isEmpty();
+    }
+
+    @Test
+    void backPayOwedMakesTheNextPeriodDueEvenWithNoShiftsInIt() {
+        // 4W08 is due only to be closed (its statements): it was paid but not closed here
+        assertThat(payRuns.periodsDue(LocalDate.of(2026, 12, 14))).containsExactly(P08);
+
+        raiseRates();
+
+        assertThat(payRuns.periodsDue(LocalDate.of(2026, 12, 13))).as("4W09 ends on 13 December")
+                .containsExactly(P08);
+        assertThat(payRuns.periodsDue(LocalDate.of(2026, 12, 14))).containsExactly(P08, P09);
+        payRuns.pay(P09);
+        assertThat(payRuns.periodsDue(LocalDate.of(2027, 2, 1))).as("paid: nothing owed makes 4W10 due")
+                .doesNotContain(P10);
     }
 
     @Test
