@@ -211,7 +211,8 @@ public class Backups {
                     sums.put(entry.getName(), HexFormat.of().formatHex(sha.digest()));
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
+            // a zip damaged in an entry's header: an entry name that is not UTF-8 is an IllegalArgumentException
             throw new UserFacingException(file + " is not a PeerPay backup (not a whole zip: " + e.getMessage()
                     + ").");
         }

@@ -68,14 +68,37 @@ class BackupsTests extends CouncilTest {
         assertThat(otherKey.output()).contains("was made with another data key").contains("Put that key in place"
                 + " first");
 
+        Path altered = dir.resolve("altered.zip");
+        rewrite(backup, altered, "data/employment.copy");
+        Run refused = peerpay(dir.resolve("altered"), dataKey, "restore", altered.toString());
+        assertThat(refused.exit()).as(refused.output()).isEqualTo(2);
+        assertThat(refused.output()).contains("is damaged: the copy of employment does not match its checksum")
+                .doesNotContain("Restored");
+
         byte[] bytes = Files.readAllBytes(backup);
-        bytes[bytes.length / 3] ^= 0x55;
+        int name = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf(Backups.MANIFEST);
+        bytes[name + 3] = (byte) 0xFF; // the entry's name no longer UTF-8
         Path damaged = dir.resolve("damaged.zip");
         Files.write(damaged, bytes);
-        Run refused = peerpay(dir.resolve("damaged"), dataKey, "restore", damaged.toString());
-        assertThat(refused.exit()).isEqualTo(2);
-        assertThat(refused.output()).containsAnyOf("is damaged", "is not a PeerPay backup")
-                .doesNotContain("Restored");
+        Run damagedHeader = peerpay(dir.resolve("damaged"), dataKey, "restore", damaged.toString());
+        assertThat(damagedHeader.exit()).as(damagedHeader.output()).isEqualTo(2);
+        assertThat(damagedHeader.output()).contains("is not a PeerPay backup").doesNotContain("Restored");
+    }
+
+    /** A copy of a backup whose entry of this name has one byte in the middle of its content changed. */
+    private static void rewrite(Path backup, Path copy, String entryName) throws IOException {
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(backup));
+             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(copy))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                byte[] content = in.readAllBytes();
+                if (entry.getName().equals(entryName)) {
+                    content[content.length / 2] ^= 0x55;
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                out.write(content);
+                out.closeEntry();
+            }
+        }
     }
 
     record Run(int exit, String output) {
