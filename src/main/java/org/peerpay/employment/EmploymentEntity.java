@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.peerpay.money.Gbp;
 import org.peerpay.money.HourlyRate;
 
 /** An employment as stored, with its hourly rates by the date each takes effect. */
@@ -61,6 +62,15 @@ class EmploymentEntity {
     @Column(nullable = false)
     private String pension;
 
+    @Column(name = "starter_declaration")
+    private String starterDeclaration;
+
+    @Column(name = "p45_pay_to_date")
+    private BigDecimal p45PayToDate;
+
+    @Column(name = "p45_tax_to_date")
+    private BigDecimal p45TaxToDate;
+
     @ElementCollection
     @CollectionTable(name = "employment_rate", joinColumns = @JoinColumn(name = "employment_id"))
     @MapKeyColumn(name = "effective_from")
@@ -81,7 +91,10 @@ class EmploymentEntity {
                 || !Objects.equals(start, d.start()) || !Objects.equals(end, d.end())
                 || !Objects.equals(payFrequency, d.frequency()) || !Objects.equals(taxCode, d.taxCode())
                 || week1Month1 != d.week1Month1() || !Objects.equals(niCategory, d.niCategory())
-                || !Objects.equals(holidayPay, d.holidayPay()) || !Objects.equals(pension, d.pension());
+                || !Objects.equals(holidayPay, d.holidayPay()) || !Objects.equals(pension, d.pension())
+                || !Objects.equals(starterDeclaration, d.starter() == null ? null : d.starter().name())
+                || !samePounds(p45PayToDate, d.p45() == null ? null : Gbp.pounds(d.p45().taxablePay()))
+                || !samePounds(p45TaxToDate, d.p45() == null ? null : Gbp.pounds(d.p45().tax()));
         serviceUserId = d.serviceUserId();
         mentorId = d.mentorId();
         start = d.start();
@@ -92,6 +105,9 @@ class EmploymentEntity {
         niCategory = d.niCategory();
         holidayPay = d.holidayPay();
         pension = d.pension();
+        starterDeclaration = d.starter() == null ? null : d.starter().name();
+        p45PayToDate = d.p45() == null ? null : Gbp.pounds(d.p45().taxablePay());
+        p45TaxToDate = d.p45() == null ? null : Gbp.pounds(d.p45().tax());
         return rateFrom(d.start(), d.rate()) | changed;
     }
 
@@ -103,6 +119,10 @@ class EmploymentEntity {
         }
         rates.put(effectiveFrom, rate.pounds());
         return true;
+    }
+
+    private static boolean samePounds(BigDecimal stored, BigDecimal given) {
+        return stored == null ? given == null : given != null && stored.compareTo(given) == 0;
     }
 
     boolean hasRateFrom(LocalDate effectiveFrom) {

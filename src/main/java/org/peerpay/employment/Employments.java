@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.peerpay.money.HourlyRate;
 import org.peerpay.statutory.HolidayMethod;
+import org.peerpay.money.Gbp;
 import org.peerpay.statutory.PayFrequency;
+import org.peerpay.statutory.StarterDeclaration;
 import org.peerpay.system.Saved;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -32,7 +34,8 @@ public class Employments {
     /** An employment as reference data gives it (its first rate takes effect on its start date). */
     public record EmploymentDetails(String ref, long serviceUserId, long mentorId, LocalDate start, LocalDate end,
                                     HourlyRate rate, String frequency, String taxCode, boolean week1Month1,
-                                    String niCategory, String holidayPay, String pension) {
+                                    String niCategory, String holidayPay, String pension,
+                                    StarterDeclaration starter, Employment.P45 p45) {
     }
 
     /** An hourly rate taking effect on a date. */
@@ -68,15 +71,20 @@ public class Employments {
         Map<Long, Employment> employments = new LinkedHashMap<>();
         jdbc.query("""
                 select e.id, e.ref, e.service_user_id, e.mentor_id, e.start_date, e.end_date, e.pay_frequency,
-                       e.tax_code, e.week1_month1, e.ni_category, e.holiday_pay, e.pension
+                       e.tax_code, e.week1_month1, e.ni_category, e.holiday_pay, e.pension, e.starter_declaration,
+                       e.p45_pay_to_date, e.p45_tax_to_date
                 from employment e""" + only + " order by e.ref", rs -> {
             long id = rs.getLong(1);
             String taxCode = rs.getString(8);
+            String starter = rs.getString(13);
+            java.math.BigDecimal p45Pay = rs.getBigDecimal(14);
             employments.put(id, new Employment(id, rs.getString(2), rs.getLong(3), rs.getLong(4),
                     rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
                     PayFrequency.of(rs.getString(7)), taxCode == null || taxCode.isBlank() ? null : taxCode,
                     rs.getBoolean(9), rs.getString(10).charAt(0), HolidayMethod.of(rs.getString(11)),
-                    "opted-out".equals(rs.getString(12)), rates.getOrDefault(id, new TreeMap<>())));
+                    "opted-out".equals(rs.getString(12)), rates.getOrDefault(id, new TreeMap<>()),
+                    starter == null ? null : StarterDeclaration.valueOf(starter),
+                    p45Pay == null ? null : new Employment.P45(Gbp.of(p45Pay), Gbp.of(rs.getBigDecimal(15)))));
         });
         return employments;
     }

@@ -24,7 +24,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
-import org.peerpay.people.NiNumberCipher;
+import org.peerpay.people.PersonalDataCipher;
 import org.peerpay.system.AtomicFile;
 import org.peerpay.system.EmbeddedPostgres;
 import org.peerpay.system.UserFacingException;
@@ -49,10 +49,10 @@ public class Backups {
 
     private final DataSource dataSource;
     private final ObjectProvider<EmbeddedPostgres> embedded;
-    private final NiNumberCipher cipher;
+    private final PersonalDataCipher cipher;
     private final Clock clock;
 
-    Backups(DataSource dataSource, ObjectProvider<EmbeddedPostgres> embedded, NiNumberCipher cipher, Clock clock) {
+    Backups(DataSource dataSource, ObjectProvider<EmbeddedPostgres> embedded, PersonalDataCipher cipher, Clock clock) {
         this.dataSource = dataSource;
         this.embedded = embedded;
         this.cipher = cipher;

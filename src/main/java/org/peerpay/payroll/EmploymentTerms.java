@@ -5,6 +5,7 @@ import org.peerpay.employment.Employment;
 import org.peerpay.money.HourlyRate;
 import org.peerpay.people.People;
 import org.peerpay.statutory.HolidayMethod;
+import org.peerpay.statutory.StarterDeclaration;
 
 /** What the pay run needs of one employment: the employment itself, its employer and its employee. */
 record EmploymentTerms(Employment employment, People.ServiceUser employer, People.Mentor mentor) {
@@ -56,6 +57,20 @@ record EmploymentTerms(Employment employment, People.ServiceUser employer, Peopl
 
     boolean week1Month1() {
         return employment.week1Month1();
+    }
+
+    /** The starter checklist's statement, or null. */
+    StarterDeclaration starter() {
+        return employment.starter();
+    }
+
+    /** The P45 of the employment before, or null. */
+    Employment.P45 p45() {
+        return employment.p45();
+    }
+
+    LocalDate start() {
+        return employment.start();
     }
 
     char niCategory() {

@@ -24,7 +24,9 @@ import org.peerpay.statutory.PayslipInput;
 import org.peerpay.statutory.PensionBasis;
 import org.peerpay.statutory.PensionMembership;
 import org.peerpay.statutory.TaxCode;
+import org.peerpay.statutory.StarterDeclaration;
 import org.peerpay.statutory.TaxYear;
+import org.peerpay.employment.Employment;
 import org.peerpay.wagefloor.FloorSchedule;
 import org.peerpay.wagefloor.WageFloorProperties;
 
@@ -39,8 +41,6 @@ import org.peerpay.wagefloor.WageFloorProperties;
  * pension membership), so the employments of one run must come to it in order, one at a time.
  */
 final class PayslipMaker {
-
-    static final String EMERGENCY_CODE = "1257L";
 
     private final PayPeriod period;
     private final LocalDate payDate;
@@ -169,15 +169,14 @@ final class PayslipMaker {
                     taxPeriod.taxYear(), taxPeriod.number(), payDate, List.of(), held, raised);
         }
 
-        TaxCode recorded = taxCode(terms, raised);
-        TaxCode code = recorded == null ? TaxCode.parse(EMERGENCY_CODE) : recorded;
-        boolean week1 = recorded == null || terms.week1Month1();
+        CodeInUse code = codeInUse(terms, raised);
         RunningFigures.YearToDate before = running.yearToDate(terms.id());
+        RunningFigures.YearToDate counted = withP45(terms, code, before);
         BigDecimal payForTimeWorked = basic.add(uplift).add(arrears);
         PayslipFigures figures = calculator.calculate(new PayslipInput(period.frequency(), taxPeriod.number(), payDate,
-                payForTimeWorked, paidMinutes, terms.holiday(), code, week1, terms.niCategory(), terms.mentorBorn(),
-                terms.pensionOptedOut() ? PensionMembership.OPTED_OUT : running.membership(terms.id()),
-                pensionBasis, before.taxablePay(), before.tax()));
+                payForTimeWorked, paidMinutes, terms.holiday(), code.code(), code.week1(), terms.niCategory(),
+                terms.mentorBorn(), terms.pensionOptedOut() ? PensionMembership.OPTED_OUT
+                : running.membership(terms.id()), pensionBasis, counted.taxablePay(), counted.tax()));
         if (figures.holidayPay().signum() != 0) {
             lines.add(new PayslipDraft.Line(PayslipDraft.LineKind.HOLIDAY, "Holiday pay, 12.07% of "
                     + Gbp.format(payForTimeWorked), null, null, figures.holidayPay()));
@@ -189,29 +188,59 @@ final class PayslipMaker {
         checkMinimumWage(terms, inPeriodPay, inPeriodMinutes, raised);
         running.record(terms, figures, claim);
         return new PayslipDraft(work, paidMinutes, basic, uplift, arrears, figures, claim.offset(), employerCost,
-                recorded == null ? EMERGENCY_CODE + " " + basisWord() : describe(terms, week1), week1, taxPeriod.taxYear(), taxPeriod.number(),
-                payDate, lines, held, raised);
+                code.described(), code.week1(), taxPeriod.taxYear(), taxPeriod.number(), payDate, lines, held, raised);
     }
 
-    /** The employment's tax code, or null (with NO_TAX_CODE raised) when it has none or none that is valid. */
-    private TaxCode taxCode(EmploymentTerms terms, List<PayslipDraft.Raised> raised) {
+    /** The tax code a payslip is worked out on, its basis, and how the payslip shows it ({@code 0T W1}). */
+    private record CodeInUse(TaxCode code, boolean week1, String described) {
+    }
+
+    /**
+     * The recorded code (HMRC's, or the P45's) on its recorded basis; without a valid one, the code the starter
+     * declaration gives; without a declaration either, 0T on week 1/month 1 as HMRC directs, raising NO_TAX_CODE.
+     */
+    private CodeInUse codeInUse(EmploymentTerms terms, List<PayslipDraft.Raised> raised) {
+        String invalid = null;
         if (terms.taxCode() != null) {
             try {
-                return TaxCode.parse(terms.taxCode());
+                return new CodeInUse(TaxCode.parse(terms.taxCode()), terms.week1Month1(),
+                        describe(terms.taxCode(), terms.week1Month1()));
             } catch (IllegalArgumentException e) {
-                raised.add(new PayslipDraft.Raised(ExceptionType.NO_TAX_CODE, null, "tax code '" + terms.taxCode() + "' is not"
-                        + " valid: paid on " + EMERGENCY_CODE + " " + basisWord() + " (emergency basis); correct the"
-                        + " code in employments.csv"));
-                return null;
+                invalid = terms.taxCode();
             }
         }
-        raised.add(new PayslipDraft.Raised(ExceptionType.NO_TAX_CODE, null, "no tax code recorded: paid on " + EMERGENCY_CODE + " "
-                + basisWord() + " (emergency basis); record the code from the starter checklist or HMRC"));
-        return null;
+        StarterDeclaration declared = terms.starter();
+        StarterDeclaration.Code fallback = declared == null ? StarterDeclaration.UNDECLARED : declared.code();
+        String described = describe(fallback.code(), fallback.week1Month1());
+        if (invalid != null) {
+            raised.add(new PayslipDraft.Raised(ExceptionType.NO_TAX_CODE, null, "tax code '" + invalid + "' is not"
+                    + " valid: paid on " + described + (declared == null ? " as HMRC directs" : ", as starter"
+                    + " declaration " + declared + " gives") + "; correct the code in employments.csv"));
+        } else if (declared == null) {
+            raised.add(new PayslipDraft.Raised(ExceptionType.NO_TAX_CODE, null, "no tax code and no starter"
+                    + " declaration: paid on " + described + " as HMRC directs; record the code from the P45 or HMRC,"
+                    + " or the starter declaration, in employments.csv"));
+        }
+        return new CodeInUse(TaxCode.parse(fallback.code()), fallback.week1Month1(), described);
     }
 
-    private String describe(EmploymentTerms terms, boolean week1) {
-        String code = terms.taxCode().replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+    /**
+     * The taxable pay and tax to date the cumulative code counts: this employment's, and in the tax year it started,
+     * the P45's of the employment before (on week 1/month 1 nothing to date counts).
+     */
+    private RunningFigures.YearToDate withP45(EmploymentTerms terms, CodeInUse code, RunningFigures.YearToDate before) {
+        Employment.P45 p45 = terms.p45();
+        if (p45 == null || code.week1() || !PayPeriod.containing(period.frequency(), terms.start()).taxYear()
+                .equals(taxPeriod.taxYear())) {
+            return before;
+        }
+        return new RunningFigures.YearToDate(before.taxablePay().add(Gbp.pounds(p45.taxablePay())),
+                before.tax().add(Gbp.pounds(p45.tax())));
+    }
+
+    /** A code as payslips show it: with {@code W1} or {@code M1} when operated so and not already marked. */
+    private String describe(String taxCode, boolean week1) {
+        String code = taxCode.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
         return week1 && !code.endsWith("W1") && !code.endsWith("M1") && !code.endsWith("X") ? code + " " + basisWord()
                 : code;
     }

@@ -15,15 +15,15 @@ class DataKeyConfiguration {
      * database must be given its key: a key file on one machine would leave the data unreadable from another.
      */
     @Bean
-    NiNumberCipher niNumberCipher(PeerPayProperties properties, ObjectProvider<EmbeddedPostgres> embedded) {
+    PersonalDataCipher niNumberCipher(PeerPayProperties properties, ObjectProvider<EmbeddedPostgres> embedded) {
         if (properties.dataKey() != null && !properties.dataKey().isBlank()) {
-            return NiNumberCipher.fromBase64(properties.dataKey());
+            return PersonalDataCipher.fromBase64(properties.dataKey());
         }
         if (embedded.getIfAvailable() == null) {
             throw new UserFacingException("PEERPAY_DATA_KEY is not set. With an external database PeerPay needs"
                     + " the key that protects NI numbers: set PEERPAY_DATA_KEY to a base64 256-bit key"
                     + " (openssl rand -base64 32) and keep it safe.");
         }
-        return NiNumberCipher.fromKeyFile(properties.dataDir().resolve("data.key"));
+        return PersonalDataCipher.fromKeyFile(properties.dataDir().resolve("data.key"));
     }
 }

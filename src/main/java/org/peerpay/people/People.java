@@ -19,11 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class People {
 
     private final JdbcTemplate jdbc;
-    private final NiNumberCipher cipher;
+    private final PersonalDataCipher cipher;
     private final ServiceUserRepository serviceUserRepository;
     private final MentorRepository mentorRepository;
 
-    People(JdbcTemplate jdbc, NiNumberCipher cipher, ServiceUserRepository serviceUserRepository,
+    People(JdbcTemplate jdbc, PersonalDataCipher cipher, ServiceUserRepository serviceUserRepository,
            MentorRepository mentorRepository) {
         this.jdbc = jdbc;
         this.cipher = cipher;
@@ -43,13 +43,36 @@ public class People {
     public record Mentor(long id, String ref, String name, LocalDate dateOfBirth, String address) {
     }
 
-    /** A service user as reference data gives one. */
+    /**
+     * A service user as reference data gives one.
+     *
+     * @param accountsOfficeReference null when the employer has no PAYE scheme yet (then no PAYE reference either)
+     * @param bankAccount the account the budget pays from, or null when not known yet
+     */
     public record ServiceUserDetails(String ref, String name, String council, String employerPayeRef,
+                                     AccountsOfficeReference accountsOfficeReference, BankAccount bankAccount,
                                      boolean employmentAllowance, int retentionWeeks) {
     }
 
-    /** A mentor as reference data gives one. */
-    public record MentorDetails(String ref, String name, LocalDate dateOfBirth, NiNumber niNumber, String address) {
+    /**
+     * A mentor as reference data gives one: name, gender and address as HMRC holds them.
+     *
+     * @param gender {@code M} or {@code F}, as recorded with HMRC
+     * @param addressLines one to four lines, the postcode apart
+     * @param bankAccount the account pay goes to, or null when not known yet
+     */
+    public record MentorDetails(String ref, String forename, String surname, LocalDate dateOfBirth, NiNumber niNumber,
+                                char gender, List<String> addressLines, String postcode, BankAccount bankAccount) {
+
+        /** The name payslips and pages show. */
+        public String name() {
+            return forename + " " + surname;
+        }
+
+        /** The address payslips show: the lines and the postcode, comma-separated. */
+        public String address() {
+            return String.join(", ", addressLines) + ", " + postcode;
+        }
     }
 
     public Map<String, Long> serviceUserIds() {
@@ -122,18 +145,21 @@ public class People {
 
     /**
      * Removes what identifies these people, keeping their ref and row so that every payslip, journal entry and
-     * total stays as it was: a mentor's name, date of birth, NI number and address; a service user's name and PAYE
-     * reference. Returns who was anonymised now (those already anonymised are left as they are).
+     * total stays as it was: a mentor's name, gender, date of birth, NI number, address and bank account; a service
+     * user's name, PAYE and Accounts Office references and bank account. Returns who was anonymised now (those already anonymised are left as they are).
      */
     @Transactional
     public PersonIds anonymise(PersonIds people, LocalDate on) {
         List<Long> mentors = jdbc.queryForList("""
                 update mentor set name = 'Anonymised', date_of_birth = null, ni_number_encrypted = null,
-                                  address = null, anonymised_on = ?
+                                  address = null, forename = null, surname = 'Anonymised', gender = null,
+                                  address_lines = null, postcode = null, bank_account_encrypted = null,
+                                  anonymised_on = ?
                 where id = any (?) and anonymised_on is null returning id""", Long.class, on,
                 people.mentors().toArray(Long[]::new));
         List<Long> serviceUsers = jdbc.queryForList("""
-                update service_user set name = 'Anonymised', employer_paye_ref = null, anonymised_on = ?
+                update service_user set name = 'Anonymised', employer_paye_ref = null, accounts_office_ref = null,
+                                        bank_account_encrypted = null, anonymised_on = ?
                 where id = any (?) and anonymised_on is null returning id""", Long.class, on,
                 people.serviceUsers().toArray(Long[]::new));
         return new PersonIds(new java.util.HashSet<>(mentors), new java.util.HashSet<>(serviceUsers));
@@ -143,7 +169,8 @@ public class People {
     @Transactional
     public Saved saveServiceUsers(List<ServiceUserDetails> serviceUsers) {
         return Saved.byKey(serviceUsers, ServiceUserDetails::ref, serviceUserRepository.findAll(),
-                ServiceUserEntity::ref, ServiceUserEntity::new, ServiceUserEntity::update,
+                ServiceUserEntity::ref, details -> new ServiceUserEntity(details, cipher),
+                (entity, details) -> entity.update(details, cipher),
                 serviceUserRepository::saveAll);
     }
 

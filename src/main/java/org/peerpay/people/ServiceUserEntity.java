@@ -31,6 +31,12 @@ class ServiceUserEntity {
     @Column(name = "employer_paye_ref")
     private String employerPayeRef;
 
+    @Column(name = "accounts_office_ref")
+    private String accountsOfficeRef;
+
+    @Column(name = "bank_account_encrypted")
+    private byte[] bankAccountEncrypted;
+
     @Column(name = "employment_allowance", nullable = false)
     private boolean employmentAllowance;
 
@@ -40,16 +46,26 @@ class ServiceUserEntity {
     protected ServiceUserEntity() {
     }
 
-    ServiceUserEntity(People.ServiceUserDetails details) {
+    ServiceUserEntity(People.ServiceUserDetails details, PersonalDataCipher cipher) {
         ref = details.ref();
-        update(details);
+        update(details, cipher);
     }
 
-    /** Takes the details reference data now gives; true when anything changed. */
-    boolean update(People.ServiceUserDetails details) {
+    /**
+     * Takes the details reference data now gives; true when anything changed. An unchanged bank account keeps its
+     * ciphertext (a fresh IV would make every ciphertext differ).
+     */
+    boolean update(People.ServiceUserDetails details, PersonalDataCipher cipher) {
+        String office = details.accountsOfficeReference() == null ? null : details.accountsOfficeReference().value();
+        byte[] bank = cipher.keepOrEncrypt(bankAccountEncrypted, details.bankAccount(), bankBinding(ref),
+                "service user " + ref);
+        boolean sameBank = bank == bankAccountEncrypted;
         boolean changed = !Objects.equals(name, details.name()) || !Objects.equals(council, details.council())
                 || !Objects.equals(employerPayeRef, details.employerPayeRef())
+                || !Objects.equals(accountsOfficeRef, office) || !sameBank
                 || employmentAllowance != details.employmentAllowance() || retentionWeeks != details.retentionWeeks();
+        accountsOfficeRef = office;
+        bankAccountEncrypted = bank;
         name = details.name();
         council = details.council();
         employerPayeRef = details.employerPayeRef();
@@ -60,5 +76,10 @@ class ServiceUserEntity {
 
     String ref() {
         return ref;
+    }
+
+    /** What a service user's bank account is sealed to. */
+    static String bankBinding(String ref) {
+        return "service user " + ref + " bank";
     }
 }

@@ -22,9 +22,12 @@ import org.peerpay.employment.Employment;
 import org.peerpay.employment.Employments;
 import org.peerpay.money.Gbp;
 import org.peerpay.money.HourlyRate;
+import org.peerpay.people.AccountsOfficeReference;
+import org.peerpay.people.BankAccount;
 import org.peerpay.people.NiNumber;
 import org.peerpay.payroll.BackPay;
 import org.peerpay.people.People;
+import org.peerpay.statutory.StarterDeclaration;
 import org.peerpay.system.Saved;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,6 +43,7 @@ public class ReferenceDataLoader {
     static final Set<String> PAY_FREQUENCIES = Set.of("weekly", "two-weekly", "four-weekly", "monthly");
     static final Set<String> HOLIDAY_PAY = Set.of("rolled-up", "accrued", "none");
     static final Set<String> PENSION = Set.of("assess", "opted-out");
+    static final Set<String> STARTER_DECLARATIONS = Set.of("a", "b", "c");
     static final Set<String> NI_CATEGORIES = Set.of("a", "b", "c", "h", "j", "m", "v", "z",
             "f", "i", "l", "s", "d", "e", "k", "n");
     static final Set<String> FUNDING_SOURCES = Set.of("council", "client-contribution", "health", "other",
@@ -90,17 +94,23 @@ public class ReferenceDataLoader {
         Map<String, LocalDate> anonymised = people.anonymised(true);
         List<People.ServiceUserDetails> rows = CsvTable.read(file,
                 List.of("service_user_ref", "name", "council", "employment_allowance", "retention_weeks"),
-                Set.of("service_user_ref", "name", "council", "employer_paye_ref", "employment_allowance",
-                        "retention_weeks"),
+                Set.of("service_user_ref", "name", "council", "employer_paye_ref", "accounts_office_ref",
+                        "employment_allowance", "retention_weeks", "sort_code", "account_number", "account_name"),
                 row -> {
                     String payeRef = row.optionalText("employer_paye_ref");
                     if (payeRef != null && !PAYE_REF.matcher(payeRef.toUpperCase(Locale.ROOT)).matches()) {
                         row.problem("employer_paye_ref", "is not an employer PAYE reference like 123/AB45678");
                     }
+                    AccountsOfficeReference office = accountsOfficeReference(row);
+                    if ((payeRef == null) != (row.optionalText("accounts_office_ref") == null)) {
+                        row.problem(payeRef == null ? "employer_paye_ref" : "accounts_office_ref", "is empty, but an"
+                                + " employer's PAYE reference and Accounts Office reference come together (both are"
+                                + " on HMRC's letter that set up the PAYE scheme): give both, or neither");
+                    }
                     refuseAnonymised(row, "service_user_ref", anonymised, "service user");
                     return new People.ServiceUserDetails(row.ref("service_user_ref"), row.text("name"),
                             row.text("council"),
-                            payeRef == null ? null : payeRef.toUpperCase(Locale.ROOT),
+                            payeRef == null ? null : payeRef.toUpperCase(Locale.ROOT), office, bankAccount(row),
                             Boolean.TRUE.equals(row.yesNo("employment_allowance")),
                             orZero(row.wholeNumber("retention_weeks", 0, 520)));
                 });
@@ -114,8 +124,10 @@ public class ReferenceDataLoader {
         }
         LocalDate today = LocalDate.now();
         Map<String, LocalDate> anonymised = people.anonymised(false);
-        List<People.MentorDetails> rows = CsvTable.read(file, List.of("mentor_ref", "name", "date_of_birth", "ni_number",
-                "address"), Set.of("mentor_ref", "name", "date_of_birth", "ni_number", "address"), row -> {
+        List<People.MentorDetails> rows = CsvTable.read(file, List.of("mentor_ref", "forename", "surname",
+                "date_of_birth", "ni_number", "gender", "address_line_1", "postcode"), Set.of("mentor_ref",
+                "forename", "surname", "date_of_birth", "ni_number", "gender", "address_line_1", "address_line_2",
+                "address_line_3", "address_line_4", "postcode", "sort_code", "account_number", "account_name"), row -> {
                     refuseAnonymised(row, "mentor_ref", anonymised, "mentor");
                     LocalDate born = row.date("date_of_birth");
                     if (born != null && (born.isAfter(today.minusYears(13)) || born.isBefore(today.minusYears(110)))) {
@@ -130,8 +142,17 @@ public class ReferenceDataLoader {
                             row.problem("ni_number", e.getMessage());
                         }
                     }
-                    return new People.MentorDetails(row.ref("mentor_ref"), row.text("name"), born, ni,
-                            row.text("address"));
+                    List<String> lines = new ArrayList<>();
+                    for (int line = 1; line <= 4; line++) {
+                        String text = line == 1 ? row.text("address_line_1") : row.optionalText("address_line_" + line);
+                        if (text != null) {
+                            lines.add(hmrcText(row, "address_line_" + line, text, "[A-Za-z0-9].*"));
+                        }
+                    }
+                    return new People.MentorDetails(row.ref("mentor_ref"),
+                            hmrcText(row, "forename", row.text("forename"), "[A-Za-z].*"),
+                            hmrcText(row, "surname", row.text("surname"), "[A-Za-z].*"), born, ni, gender(row),
+                            lines, postcode(row), bankAccount(row));
                 });
         requireUnique(file, rows, People.MentorDetails::ref, "mentor_ref");
         Map<NiNumber, String> niOwners = new HashMap<>();
@@ -162,7 +183,8 @@ public class ReferenceDataLoader {
                 List.of("employment_ref", "service_user_ref", "mentor_ref", "start_date", "hourly_rate",
                         "pay_frequency", "ni_category", "holiday_pay", "pension"),
                 Set.of("employment_ref", "service_user_ref", "mentor_ref", "start_date", "end_date", "hourly_rate",
-                        "pay_frequency", "tax_code", "week1_month1", "ni_category", "holiday_pay", "pension"),
+                        "pay_frequency", "tax_code", "week1_month1", "ni_category", "holiday_pay", "pension",
+                        "starter_declaration", "p45_pay_to_date", "p45_tax_to_date"),
                 row -> {
                     Long serviceUser = known(row, "service_user_ref", serviceUsers, "service-users.csv");
                     Long mentor = known(row, "mentor_ref", mentors, "mentors.csv");
@@ -188,11 +210,16 @@ public class ReferenceDataLoader {
                         refuseARateChangeBehindPaidPay(row, "start_date", rateChanges.refusal(existing.get(known),
                                 start, rate));
                     }
+                    String starter = row.raw("starter_declaration").isEmpty() ? null
+                            : row.oneOf("starter_declaration", STARTER_DECLARATIONS);
+                    Employment.P45 p45 = p45(row, taxCode);
                     return new Employments.EmploymentDetails(row.ref("employment_ref"), orZero(serviceUser),
                             orZero(mentor), start,
                             end, rate, row.oneOf("pay_frequency", PAY_FREQUENCIES),
                             taxCode, week1Month1, category == null ? null : category.toUpperCase(Locale.ROOT),
-                            row.oneOf("holiday_pay", HOLIDAY_PAY), row.oneOf("pension", PENSION));
+                            row.oneOf("holiday_pay", HOLIDAY_PAY), row.oneOf("pension", PENSION),
+                            starter == null ? null : StarterDeclaration.valueOf(starter.toUpperCase(Locale.ROOT)),
+                            p45);
                 });
         requireUnique(file, rows, Employments.EmploymentDetails::ref, "employment_ref");
         return saveRates(file, rows, existing, () -> employments.saveEmployments(rows));
@@ -329,6 +356,109 @@ public class ReferenceDataLoader {
         if (refusal != null) {
             row.problem(dateColumn, refusal);
         }
+    }
+
+    /**
+     * The pay and tax to date of the row's P45 (both columns, or neither: null), whose tax code must be the row's;
+     * tax may be negative (a refund).
+     */
+    private static Employment.P45 p45(CsvRow row, String taxCode) {
+        boolean pay = !row.raw("p45_pay_to_date").isEmpty();
+        boolean tax = !row.raw("p45_tax_to_date").isEmpty();
+        if (!pay && !tax) {
+            return null;
+        }
+        if (pay != tax) {
+            row.problem(pay ? "p45_tax_to_date" : "p45_pay_to_date", "is empty, but a P45 gives total pay and total"
+                    + " tax to date: give both, or neither");
+            return null;
+        }
+        BigDecimal payToDate = row.pounds("p45_pay_to_date");
+        BigDecimal taxToDate = row.pounds("p45_tax_to_date");
+        if (payToDate != null && payToDate.signum() < 0) {
+            row.problem("p45_pay_to_date", "cannot be negative");
+        }
+        if (taxCode == null) {
+            row.problem("tax_code", "is empty, but a P45 gives the tax code to carry on with: copy it here");
+        }
+        return payToDate == null || taxToDate == null ? null : new Employment.P45(Gbp.of(payToDate),
+                Gbp.of(taxToDate));
+    }
+
+    /** The row's {@code accounts_office_ref}, or null when empty or not one (then the row has a problem). */
+    private static AccountsOfficeReference accountsOfficeReference(CsvRow row) {
+        String text = row.optionalText("accounts_office_ref");
+        if (text == null) {
+            return null;
+        }
+        try {
+            return AccountsOfficeReference.parse(text);
+        } catch (IllegalArgumentException e) {
+            row.problem("accounts_office_ref", e.getMessage());
+            return null;
+        }
+    }
+
+    /** The row's bank account: all three of its columns, or none (null); a wrong part is named. */
+    private static BankAccount bankAccount(CsvRow row) {
+        List<String> parts = List.of("sort_code", "account_number", "account_name");
+        long given = parts.stream().filter(part -> row.optionalText(part) != null).count();
+        if (given == 0) {
+            return null;
+        }
+        if (given < parts.size()) {
+            String missing = parts.stream().filter(part -> row.optionalText(part) == null).findFirst().orElseThrow();
+            row.problem(missing, "is empty, but a bank account needs its sort code, account number and the name on"
+                    + " the account: give all three, or none");
+            return null;
+        }
+        try {
+            return BankAccount.parse(row.raw("sort_code"), row.raw("account_number"), row.raw("account_name"));
+        } catch (BankAccount.Problem e) {
+            row.problem(e.part(), e.getMessage());
+            return null;
+        }
+    }
+
+    /** {@code M} or {@code F} as HMRC records it ({@code male} and {@code female} too), else a problem. */
+    private static char gender(CsvRow row) {
+        String text = row.text("gender");
+        String word = text == null ? "" : text.toUpperCase(Locale.ROOT);
+        if (word.equals("M") || word.equals("MALE")) {
+            return 'M';
+        }
+        if (word.equals("F") || word.equals("FEMALE")) {
+            return 'F';
+        }
+        if (text != null) {
+            row.problem("gender", "must be M or F, as recorded with HMRC (what the FPS reports)");
+        }
+        return '?';
+    }
+
+    private static final Pattern POSTCODE = Pattern.compile("([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})");
+
+    /** A UK postcode, written as Royal Mail does ({@code LS1 1AA}), else a problem. */
+    private static String postcode(CsvRow row) {
+        String text = row.text("postcode");
+        if (text == null) {
+            return null;
+        }
+        java.util.regex.Matcher postcode = POSTCODE.matcher(text.strip().toUpperCase(Locale.ROOT));
+        if (!postcode.matches()) {
+            row.problem("postcode", "is not a UK postcode like LS1 1AA");
+            return null;
+        }
+        return postcode.group(1) + " " + postcode.group(2);
+    }
+
+    /** Text HMRC takes in an FPS: at most 35 characters, starting as its pattern says. */
+    private static String hmrcText(CsvRow row, String column, String text, String starts) {
+        if (text != null && (text.length() > 35 || !text.matches(starts))) {
+            row.problem(column, "must be at most 35 characters and start with a letter" + (starts.contains("0-9")
+                    ? " or digit" : "") + ", as HMRC's Full Payment Submission takes it");
+        }
+        return text;
     }
 
     /** A person anonymised under the retention rules stays so: loading their details again would undo it. */

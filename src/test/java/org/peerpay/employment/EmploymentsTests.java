@@ -30,10 +30,11 @@ class EmploymentsTests extends DatabaseTest {
 
     void givenAnEmployerAndAMentor() {
         transaction.executeWithoutResult(status -> {
-            people.saveServiceUsers(List.of(new People.ServiceUserDetails("SU1", "Alex Morgan", "Leeds", null, true,
-                    8)));
-            people.saveMentors(List.of(new People.MentorDetails("M1", "Jo Bloggs", LocalDate.of(1985, 3, 2),
-                    NiNumber.parse("AB123456C"), "1 High Street")));
+            people.saveServiceUsers(List.of(new People.ServiceUserDetails("SU1", "Alex Morgan", "Leeds", null, null,
+                    null, true, 8)));
+            people.saveMentors(List.of(new People.MentorDetails("M1", "Jo", "Bloggs",
+                    LocalDate.of(1985, 3, 2), NiNumber.parse("AB123456C"), 'F', List.of("1 High Street"), "LS1 1AA",
+                    null)));
         });
         su = people.serviceUserIds().get("SU1");
         mentor = people.mentorIds().get("M1");
@@ -41,7 +42,7 @@ class EmploymentsTests extends DatabaseTest {
 
     Employments.EmploymentDetails e1(String rate) {
         return new Employments.EmploymentDetails("E1", su, mentor, LocalDate.of(2026, 4, 6), null,
-                HourlyRate.of(rate), "four-weekly", "1257L", false, "A", "rolled-up", "assess");
+                HourlyRate.of(rate), "four-weekly", "1257L", false, "A", "rolled-up", "assess", null, null);
     }
 
     @Test

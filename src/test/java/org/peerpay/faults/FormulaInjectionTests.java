@@ -1,6 +1,7 @@
 package org.peerpay.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -45,15 +46,22 @@ class FormulaInjectionTests extends CouncilTest {
     void everyCsvPeerPayWritesNeutralisesCellsThatWouldRunAsFormulas() throws Exception {
         Path files = SmallCouncil.writeReference(dir.resolve("reference"));
         Files.writeString(files.resolve("service-users.csv"), """
-                service_user_ref,name,council,employer_paye_ref,employment_allowance,retention_weeks
-                SU1,"=HYPERLINK(""http://evil.example"",""Alex"")",@Council,120/PB00001,true,8
-                SU2,+Sam Patel,-Leeds,,false,12
+                service_user_ref,name,council,employer_paye_ref,accounts_office_ref,employment_allowance,retention_weeks
+                SU1,"=HYPERLINK(""http://evil.example"",""Alex"")",@Council,120/PB00001,123PW12345678,true,8
+                SU2,+Sam Patel,-Leeds,,,false,12
                 """);
-        Files.writeString(files.resolve("mentors.csv"), """
-                mentor_ref,name,date_of_birth,ni_number,address
-                M1,=1+1,1985-03-02,AB 12 34 56 C,"@SUM(A1:A9), Leeds"
-                M2,"\tKai",2006-06-01,CE123457A,"-2 Park Lane"
+        Path mentors = SmallCouncil.write(dir.resolve("hostile-mentors/mentors.csv"), """
+                mentor_ref,forename,surname,date_of_birth,ni_number,gender,address_line_1,address_line_2,postcode
+                M1,=1+1,Bloggs,1985-03-02,AB 12 34 56 C,F,1 Park Lane,@SUM(A1:A9),LS1 1AA
+                M2,"\tKai",Young,2006-06-01,CE123457A,M,-2 Park Lane,Leeds,LS1 1AA
                 """);
+        // a mentor's name and address are HMRC's (the FPS takes them only starting with a letter or digit): a formula
+        // there is refused at the door (a leading tab is trimmed, as from every cell)
+        assertThatThrownBy(() -> reference.load(mentors.getParent()))
+                .hasMessageContaining("mentors.csv row 2, column forename: must be at most 35 characters and start"
+                        + " with a letter")
+                .hasMessageContaining("row 2, column address_line_2:")
+                .hasMessageContaining("row 3, column address_line_1:");
         reference.load(files);
         budgets.postFunding(java.time.LocalDate.of(2099, 12, 31));
         importShifts("4w08.csv", """
@@ -104,13 +112,13 @@ class FormulaInjectionTests extends CouncilTest {
         assertThat(hostileSeen).as("the hostile cells were written, neutralised").isGreaterThan(0);
         assertThat(exported).contains("'=HYPERLINK(");
 
-        assertThat(PdfText.of(OUT.resolve("payslips/2026-27/4W08/SU1/M1.pdf"))).contains("=1+1")
+        assertThat(PdfText.of(OUT.resolve("payslips/2026-27/4W08/SU1/M1.pdf")))
                 .contains("=HYPERLINK(\"http://evil.example\",\"Alex\")").doesNotContain("'=");
         assertThat(PdfText.of(OUT.resolve("statements/2026-27/4W08/SU1.pdf")))
                 .contains("=HYPERLINK(\"http://evil.example\",\"Alex\")").contains("@Council");
         String page = web.perform(get("/budgets/SU1").with(user("fin").roles("FINANCE"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("=HYPERLINK(&quot;http://evil.example&quot;,&quot;Alex&quot;)").contains("=1+1")
+        assertThat(page).contains("=HYPERLINK(&quot;http://evil.example&quot;,&quot;Alex&quot;)")
                 .doesNotContain("'=HYPERLINK");
     }
 }

@@ -48,7 +48,8 @@ class PersonalDataCanaryTests extends CouncilTest {
     @Test
     void aCanaryNiNumberAndBankAccountNeverComeOutUnmasked(CapturedOutput logs) throws Exception {
         Path files = SmallCouncil.writeReference(dir.resolve("reference"));
-        Files.writeString(files.resolve("mentors.csv"), "M3,Pat Canary,1990-01-01,JG103759A,\"3 Canary Row\"\n",
+        Files.writeString(files.resolve("mentors.csv"), "M3,Pat,Canary,1990-01-01,JG103759A,M,3 Canary Row,Leeds,LS1 1AA,"
+                + "12-34-56,12345678,P CANARY\n",
                 StandardOpenOption.APPEND);
         Files.writeString(files.resolve("employments.csv"),
                 "E5,SU1,M3,2026-04-06,,15.00,four-weekly,1257L,false,A,rolled-up,assess\n", StandardOpenOption.APPEND);
@@ -58,8 +59,8 @@ class PersonalDataCanaryTests extends CouncilTest {
 
         Path again = Files.createDirectories(dir.resolve("again"));
         SmallCouncil.write(again.resolve("mentors.csv"), """
-                mentor_ref,name,date_of_birth,ni_number,address
-                M4,Copy Cat,1990-01-01,JG 10 37 59 A,4 Canary Row
+                mentor_ref,forename,surname,date_of_birth,ni_number,gender,address_line_1,postcode
+                M4,Copy,Cat,1990-01-01,JG 10 37 59 A,F,4 Canary Row,LS1 1AA
                 """);
         assertThatThrownBy(() -> reference.load(again)).satisfies(refused -> seen.add(refused.getMessage()));
         String bank = "sort code 12-34-56 account 12345678";

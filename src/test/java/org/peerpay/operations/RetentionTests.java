@@ -47,8 +47,9 @@ class RetentionTests extends CouncilTest {
     @BeforeEach
     void givenACouncilWithAnEmploymentThatEndedInOctober2026PaidWithItsDocuments() throws Exception {
         referenceDir = SmallCouncil.writeReference(dir.resolve("reference"));
-        append("service-users.csv", "SU3,Chris Lane,Leeds City Council,120/PB00003,false,8\n");
-        append("mentors.csv", "M3,Pat Canary,1990-01-01,JG103759A,\"3 Canary Row, Leeds LS2 2BB\"\n");
+        append("service-users.csv", "SU3,Chris Lane,Leeds City Council,120/PB00003,123PG00012345,false,8,,,\n");
+        append("mentors.csv", "M3,Pat,Canary,1990-01-01,JG103759A,M,3 Canary Row,Leeds,LS2 2BB,12-34-56,12345678,"
+                + "P CANARY\n");
         append("employments.csv", "E5,SU3,M3,2026-04-06,2026-10-31,15.00,four-weekly,1257L,false,A,rolled-up,assess\n");
         append("budgets.csv", "SU3,2026-04-01,2027-03-31,2,1500.00\n");
         append("funding.csv", "SU3,2026-04-01,400.00,council\n");

@@ -26,27 +26,6 @@ class PayRunExceptionsTests extends CouncilTest {
     }
 
     @Test
-    void paysAnEmploymentWithoutATaxCodeOnTheEmergencyCodeWeekOneBasis() {
-        jdbc.update("update employment set tax_code = null where ref = 'E1'");
-        StringBuilder rows = new StringBuilder();
-        for (int day = 19; day <= 26; day++) {
-            rows.append("M1,SU1,2026-10-").append(day).append(",08:00,18:00,0,,\n");
-        }
-        importShifts("shifts.csv", rows.toString());
-        budgets.postFunding(LocalDate.of(2099, 12, 31));
-
-        payRuns.pay(P08);
-
-        // 80h at £15 = 1200.00 + holiday 144.84 = 1344.84; week 1 basis over four weeks: 1344.84 - 4 x 241.92 =
-        // 377 at 20% = 75.40 (on the cumulative basis, tax period 9, it would be nothing)
-        assertThat(jdbc.queryForMap("select tax_code, week1_month1, tax from payslip"))
-                .containsEntry("tax_code", "1257L W1").containsEntry("week1_month1", true)
-                .containsEntry("tax", new java.math.BigDecimal("75.40"));
-        assertThat(exceptions("NO_TAX_CODE")).containsExactly("no tax code recorded: paid on 1257L W1 (emergency"
-                + " basis); record the code from the starter checklist or HMRC");
-    }
-
-    @Test
     void flagsABalanceAboveTheRetentionWeeksAsSurplus() {
         importShifts("shifts.csv", "M1,SU1,2026-10-19,10:00,13:00,0,,\n");
         jdbc.update("insert into funding (service_user_id, received_on, amount, source) select id, date '2026-10-01',"

@@ -33,7 +33,7 @@ class PayslipMakerTest {
 
     static EmploymentTerms terms(TreeMap<LocalDate, HourlyRate> rates) {
         return new EmploymentTerms(new Employment(1, "E1", 1, 1, LocalDate.of(2026, 4, 6), null,
-                PayFrequency.FOUR_WEEKLY, "1257L", false, 'A', HolidayMethod.ROLLED_UP, false, rates),
+                PayFrequency.FOUR_WEEKLY, "1257L", false, 'A', HolidayMethod.ROLLED_UP, false, rates, null, null),
                 new People.ServiceUser(1, "SU1", "Alex Morgan", "Leeds City Council", null, true, 8),
                 new People.Mentor(1, "M1", "Jo Bloggs", LocalDate.of(1985, 3, 2), "1 High Street"));
     }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peerpay.csv.CsvFileRefusedException;
 import org.peerpay.people.NiNumber;
-import org.peerpay.people.NiNumberCipher;
+import org.peerpay.people.PersonalDataCipher;
 import org.peerpay.support.DatabaseTest;
 import org.peerpay.support.SmallCouncil;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +19,7 @@ class ReferenceDataLoaderTests extends DatabaseTest {
     @Autowired
     ReferenceDataLoader loader;
     @Autowired
-    NiNumberCipher cipher;
+    PersonalDataCipher cipher;
 
     @TempDir
     Path dir;
@@ -50,9 +50,9 @@ class ReferenceDataLoaderTests extends DatabaseTest {
         Path reference = SmallCouncil.writeReference(dir);
         loader.load(reference);
         SmallCouncil.write(dir.resolve("service-users.csv"), """
-                service_user_ref,name,council,employer_paye_ref,employment_allowance,retention_weeks
-                SU1,Alex Morgan,Leeds City Council,120/PB00001,true,10
-                SU2,Sam Patel,Leeds City Council,,false,12
+                service_user_ref,name,council,employer_paye_ref,accounts_office_ref,employment_allowance,retention_weeks,sort_code,account_number,account_name
+                SU1,Alex Morgan,Leeds City Council,120/PB00001,123PW12345678,true,10,20-45-01,52000013,A MORGAN DP
+                SU2,Sam Patel,Leeds City Council,,,false,12,,,
                 """);
         SmallCouncil.write(dir.resolve("employment-rates.csv"), """
                 employment_ref,effective_from,hourly_rate
@@ -75,20 +75,26 @@ class ReferenceDataLoaderTests extends DatabaseTest {
         Path reference = SmallCouncil.writeReference(dir);
         loader.load(reference);
         SmallCouncil.write(dir.resolve("mentors.csv"), """
-                mentor_ref,name,date_of_birth,ni_number,address
-                M1,Jo Bloggs Renamed,1985-03-02,AB 12 34 56 C,"1 Park Lane, Leeds LS1 1AA"
-                M3,New Mentor,31/02/1990,QQ 12 34 56 C,"3 Park Lane"
-                M4,,1990-01-01,AB123456,
+                mentor_ref,forename,surname,date_of_birth,ni_number,gender,address_line_1,postcode,sort_code,account_number,account_name
+                M1,Jo,Bloggs-Renamed,1985-03-02,AB 12 34 56 C,F,1 Park Lane,LS1 1AA,40-11-01,31000007,J BLOGGS
+                M3,New,Mentor,31/02/1990,QQ 12 34 56 C,X,3 Park Lane,LS1,40-11-0,31000007,N MENTOR
+                M4,,Mentor,1990-01-01,AB123456,M,,LS1 1AA,,31000007,
                 """);
 
         assertThatThrownBy(() -> loader.mentors(dir.resolve("mentors.csv")))
                 .isInstanceOf(CsvFileRefusedException.class)
-                .hasMessageContaining("mentors.csv was not loaded: 4 problem(s). Nothing from this file was changed")
+                .hasMessageContaining("mentors.csv was not loaded: 8 problem(s). Nothing from this file was changed")
                 .hasMessageContaining("mentors.csv row 3, column date_of_birth: is not a date: write it as yyyy-MM-dd"
                         + " or dd/MM/yyyy (was '31/02/1990')")
                 .hasMessageContaining("mentors.csv row 3, column ni_number: is not a valid National Insurance number")
-                .hasMessageContaining("mentors.csv row 4, column name: is blank; it is required")
-                .hasMessageContaining("mentors.csv row 4, column address: is blank; it is required");
+                .hasMessageContaining("mentors.csv row 3, column gender: must be M or F, as recorded with HMRC")
+                .hasMessageContaining("mentors.csv row 3, column postcode: is not a UK postcode like LS1 1AA")
+                .hasMessageContaining("mentors.csv row 3, column sort_code: is not a sort code: six digits")
+                .hasMessageContaining("mentors.csv row 4, column forename: is blank; it is required")
+                .hasMessageContaining("mentors.csv row 4, column address_line_1: is blank; it is required")
+                .hasMessageContaining("mentors.csv row 4, column sort_code: is empty, but a bank account needs its"
+                        + " sort code, account number and the name on the account: give all three, or none")
+                .hasMessageNotContaining("31000007");
         assertThat(jdbc.queryForList("select name from mentor order by ref", String.class))
                 .containsExactly("Jo Bloggs", "Kai Young");
     }
@@ -126,6 +132,38 @@ class ReferenceDataLoaderTests extends DatabaseTest {
         assertThatThrownBy(() -> cipher.decrypt(stored, "M2")).hasMessageContaining("cannot be decrypted");
         assertThat(jdbc.queryForObject("select count(*) from mentor where ni_number_encrypted::text like '%AB12%'",
                 Integer.class)).isZero();
+    }
+
+    @Test
+    void storesBankAccountsEncryptedAndBoundToTheirOwnerAndChecksTheAccountsOfficeReference() {
+        loader.load(SmallCouncil.writeReference(dir));
+
+        byte[] mentor = jdbc.queryForObject("select bank_account_encrypted from mentor where ref = 'M1'", byte[].class);
+        byte[] employer = jdbc.queryForObject("select bank_account_encrypted from service_user where ref = 'SU1'",
+                byte[].class);
+        assertThat(new String(mentor, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("31000007");
+        assertThat(new String(employer, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("52000013");
+        assertThat(jdbc.queryForList("select ref || ' ' || coalesce(forename, '-') || ' ' || surname || ' ' || gender"
+                + " || ' ' || array_to_string(address_lines, '|') || ' ' || postcode || ' ' || address from mentor"
+                + " order by ref", String.class)).containsExactly(
+                "M1 Jo Bloggs F 1 Park Lane|Leeds LS1 1AA 1 Park Lane, Leeds, LS1 1AA",
+                "M2 Kai Young M 2 Park Lane|Leeds LS1 1AA 2 Park Lane, Leeds, LS1 1AA");
+        assertThat(jdbc.queryForList("select ref || ' ' || coalesce(accounts_office_ref, '-') from service_user"
+                + " order by ref", String.class)).containsExactly("SU1 123PW12345678", "SU2 -");
+        assertThat(loader.load(dir)).allSatisfy(load -> assertThat(load.changed()).as(load.file()).isZero());
+
+        SmallCouncil.write(dir.resolve("service-users.csv"), """
+                service_user_ref,name,council,employer_paye_ref,accounts_office_ref,employment_allowance,retention_weeks,sort_code,account_number,account_name
+                SU1,Alex Morgan,Leeds City Council,120/PB00001,123PA00012345,true,8,20-45-01,52000013,A MORGAN DP
+                SU2,Sam Patel,Leeds City Council,120/PB00002,,false,12,20-45-02,5200001,S PATEL DP
+                """);
+        assertThatThrownBy(() -> loader.serviceUsers(dir.resolve("service-users.csv")))
+                .hasMessageContaining("service-users.csv row 2, column accounts_office_ref: is not an Accounts Office"
+                        + " reference: its check letter (the fifth character) does not match the rest")
+                .hasMessageContaining("row 3, column accounts_office_ref: is empty, but an employer's PAYE reference"
+                        + " and Accounts Office reference come together")
+                .hasMessageContaining("row 3, column account_number: is not a UK account number: eight digits")
+                .hasMessageNotContaining("5200001");
     }
 
     @Test
@@ -176,16 +214,16 @@ class ReferenceDataLoaderTests extends DatabaseTest {
         Path reference = SmallCouncil.writeReference(dir);
         loader.load(reference);
         SmallCouncil.write(dir.resolve("mentors.csv"), """
-                mentor_ref,name,date_of_birth,ni_number,address
-                M3,Sam Other,1990-01-01,AB 12 34 56 C,3 Park Lane
+                mentor_ref,forename,surname,date_of_birth,ni_number,gender,address_line_1,postcode
+                M3,Sam,Other,1990-01-01,AB 12 34 56 C,M,3 Park Lane,LS1 1AA
                 """);
         assertThatThrownBy(() -> loader.load(dir)).hasMessage("Mentor M3 has the NI number of mentor M1 (******56C):"
                 + " two mentors cannot have one NI number. Correct mentors.csv; nothing was changed.");
 
         SmallCouncil.write(dir.resolve("mentors.csv"), """
-                mentor_ref,name,date_of_birth,ni_number,address
-                M5,One,1990-01-01,JT 12 34 56 A,5 Park Lane
-                M6,Two,1990-01-01,JT123456A,6 Park Lane
+                mentor_ref,forename,surname,date_of_birth,ni_number,gender,address_line_1,postcode
+                M5,Sam,One,1990-01-01,JT 12 34 56 A,M,5 Park Lane,LS1 1AA
+                M6,Sam,Two,1990-01-01,JT123456A,F,6 Park Lane,LS1 1AA
                 """);
         assertThatThrownBy(() -> loader.load(dir)).hasMessageContaining("two mentors cannot have one NI number, but M5"
                 + " and M6 (******56A) do").hasMessageNotContaining("JT123456A");

@@ -24,14 +24,14 @@ public final class SmallCouncil {
 
     public static Path writeReference(Path directory) {
         write(directory.resolve("service-users.csv"), """
-                service_user_ref,name,council,employer_paye_ref,employment_allowance,retention_weeks
-                SU1,Alex Morgan,Leeds City Council,120/PB00001,true,8
-                SU2,Sam Patel,Leeds City Council,,false,12
+                service_user_ref,name,council,employer_paye_ref,accounts_office_ref,employment_allowance,retention_weeks,sort_code,account_number,account_name
+                SU1,Alex Morgan,Leeds City Council,120/PB00001,123PW12345678,true,8,20-45-01,52000013,A MORGAN DP
+                SU2,Sam Patel,Leeds City Council,,,false,12,,,
                 """);
         write(directory.resolve("mentors.csv"), """
-                mentor_ref,name,date_of_birth,ni_number,address
-                M1,Jo Bloggs,1985-03-02,AB 12 34 56 C,"1 Park Lane, Leeds LS1 1AA"
-                M2,Kai Young,2006-06-01,CE123457A,"2 Park Lane, Leeds LS1 1AA"
+                mentor_ref,forename,surname,date_of_birth,ni_number,gender,address_line_1,address_line_2,postcode,sort_code,account_number,account_name
+                M1,Jo,Bloggs,1985-03-02,AB 12 34 56 C,F,1 Park Lane,Leeds,LS1 1AA,40-11-01,31000007,J BLOGGS
+                M2,Kai,Young,2006-06-01,CE123457A,M,2 Park Lane,Leeds,LS1 1AA,,,
                 """);
         write(directory.resolve("employments.csv"), """
                 employment_ref,service_user_ref,mentor_ref,start_date,end_date,hourly_rate,pay_frequency,tax_code,week1_month1,ni_category,holiday_pay,pension

@@ -16,11 +16,12 @@ import org.peerpay.system.OwnerOnlyFile;
 import org.peerpay.system.UserFacingException;
 
 /**
- * Encrypts NI numbers with AES-256-GCM. Each ciphertext is {@code iv || ciphertext || tag} with a fresh 96-bit
- * IV, and is bound to its mentor's reference (associated data), so a value copied onto another mentor's row does
+ * Encrypts personal data (NI numbers, bank accounts) with AES-256-GCM. Each ciphertext is
+ * {@code iv || ciphertext || tag} with a fresh 96-bit IV, and is bound to what it belongs to (associated data: an NI
+ * number to its mentor's reference, a bank account to its owner and kind), so a value copied onto another row does
  * not decrypt.
  */
-public final class NiNumberCipher {
+public final class PersonalDataCipher {
 
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -28,7 +29,7 @@ public final class NiNumberCipher {
     private final SecretKey key;
     private final SecureRandom random = new SecureRandom();
 
-    public NiNumberCipher(byte[] key) {
+    public PersonalDataCipher(byte[] key) {
         if (key.length != 32) {
             throw new UserFacingException("The data key must be 32 bytes (256 bits), base64-encoded; it has "
                     + key.length + " bytes. Generate one with: openssl rand -base64 32");
@@ -51,9 +52,9 @@ public final class NiNumberCipher {
     }
 
     /** A key given as base64 text (PEERPAY_DATA_KEY). */
-    public static NiNumberCipher fromBase64(String base64) {
+    public static PersonalDataCipher fromBase64(String base64) {
         try {
-            return new NiNumberCipher(Base64.getDecoder().decode(base64.strip()));
+            return new PersonalDataCipher(Base64.getDecoder().decode(base64.strip()));
         } catch (IllegalArgumentException e) {
             throw new UserFacingException("PEERPAY_DATA_KEY is not base64 text. Generate a key with:"
                     + " openssl rand -base64 32");
@@ -61,7 +62,7 @@ public final class NiNumberCipher {
     }
 
     /** The key kept in a file readable only by its owner, created with a new random key the first time. */
-    public static NiNumberCipher fromKeyFile(Path keyFile) {
+    public static PersonalDataCipher fromKeyFile(Path keyFile) {
         try {
             return fromBase64(OwnerOnlyFile.readOrCreate(keyFile, () -> OwnerOnlyFile.randomBase64(32)));
         } catch (IOException e) {
@@ -71,30 +72,59 @@ public final class NiNumberCipher {
     }
 
     public byte[] encrypt(NiNumber number, String mentorRef) {
+        return seal(number.reveal(), mentorRef);
+    }
+
+    public NiNumber decrypt(byte[] stored, String mentorRef) {
+        return NiNumber.parse(open(stored, mentorRef, "The NI number of mentor " + mentorRef));
+    }
+
+    /** A bank account sealed to its owner ({@code boundTo}, like {@code mentor M1 bank}). */
+    byte[] encrypt(BankAccount account, String boundTo) {
+        return seal(account.sealable(), boundTo);
+    }
+
+    BankAccount decrypt(byte[] stored, String boundTo, String whose) {
+        return BankAccount.unsealed(open(stored, boundTo, "The bank account of " + whose));
+    }
+
+    /**
+     * What to store for an owner's bank account now: the stored ciphertext itself when it holds this account (a
+     * fresh IV would make every ciphertext differ, and every load a change), a new one when it does not, null for
+     * none. The caller compares the result with what it stored to know whether the account changed.
+     */
+    byte[] keepOrEncrypt(byte[] stored, BankAccount account, String boundTo, String whose) {
+        BankAccount was = stored == null ? null : decrypt(stored, boundTo, whose);
+        if (java.util.Objects.equals(was, account)) {
+            return stored;
+        }
+        return account == null ? null : encrypt(account, boundTo);
+    }
+
+    private byte[] seal(String plain, String boundTo) {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(mentorRef.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(number.reveal().getBytes(StandardCharsets.US_ASCII));
+            cipher.updateAAD(boundTo.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is part of every Java runtime", e);
         }
     }
 
-    public NiNumber decrypt(byte[] stored, String mentorRef) {
+    /** @param what what the value is, for the message when it cannot be opened */
+    private String open(byte[] stored, String boundTo, String what) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 0, IV_BYTES));
-            cipher.updateAAD(mentorRef.getBytes(StandardCharsets.UTF_8));
-            byte[] plain = cipher.doFinal(stored, IV_BYTES, stored.length - IV_BYTES);
-            return NiNumber.parse(new String(plain, StandardCharsets.US_ASCII));
+            cipher.updateAAD(boundTo.getBytes(StandardCharsets.UTF_8));
+            return new String(cipher.doFinal(stored, IV_BYTES, stored.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new UserFacingException("The NI number of mentor " + mentorRef + " cannot be decrypted with"
-                    + " this data key. Check PEERPAY_DATA_KEY (or the data.key file) is the one the data was"
-                    + " loaded with.", e);
+            throw new UserFacingException(what + " cannot be decrypted with this data key. Check PEERPAY_DATA_KEY"
+                    + " (or the data.key file) is the one the data was loaded with.", e);
         }
     }
 }
