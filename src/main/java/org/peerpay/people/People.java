@@ -112,6 +112,23 @@ public class People {
         return all;
     }
 
+    /**
+     * An employer's HMRC references and the bank account its budget pays from, as a page shows them: the account
+     * masked ({@code **-**-01 ****0013}); null where not recorded.
+     */
+    public record EmployerAccounts(String employerPayeRef, String accountsOfficeRef, String bankAccount) {
+    }
+
+    public EmployerAccounts employerAccounts(long serviceUserId) {
+        return jdbc.queryForObject("select ref, employer_paye_ref, accounts_office_ref, bank_account_encrypted"
+                + " from service_user where id = ?", (rs, i) -> {
+            byte[] bank = rs.getBytes(4);
+            return new EmployerAccounts(rs.getString(2), rs.getString(3), bank == null ? null
+                    : cipher.decrypt(bank, ServiceUserEntity.bankBinding(rs.getString(1)), "service user "
+                    + rs.getString(1)).toString());
+        }, serviceUserId);
+    }
+
     /** Each mentor's NI number as a payslip shows it ({@code ******56C}), by mentor id; decrypted only here. */
     public Map<Long, String> maskedNiNumbers() {
         Map<Long, String> masked = new HashMap<>();

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.Principal;
 import java.util.Locale;
+import org.peerpay.people.People;
 import org.peerpay.budgets.BudgetStatement;
 import org.peerpay.budgets.BudgetStatements;
 import org.peerpay.budgets.Budgets;
@@ -36,9 +37,11 @@ class BudgetPages {
     private final BudgetViews views;
     private final Actions actions;
     private final Display display;
+    private final People people;
 
-    BudgetPages(BudgetViews views, Actions actions, Display display) {
+    BudgetPages(BudgetViews views, Actions actions, Display display, People people) {
         this.views = views;
+        this.people = people;
         this.actions = actions;
         this.display = display;
     }
@@ -93,6 +96,7 @@ class BudgetPages {
     String serviceUser(@PathVariable String ref, Principal principal, Model model) {
         BudgetViews.ServiceUserView view = views.serviceUser(ref, principal);
         model.addAttribute("serviceUser", view.serviceUser());
+        model.addAttribute("accounts", people.employerAccounts(view.serviceUser().id()));
         model.addAttribute("allocation", view.allocation());
         model.addAttribute("balance", view.balance());
         model.addAttribute("balanceByDay", view.history().balance().stream()

@@ -47,7 +47,7 @@ class FormulaInjectionTests extends CouncilTest {
         Path files = SmallCouncil.writeReference(dir.resolve("reference"));
         Files.writeString(files.resolve("service-users.csv"), """
                 service_user_ref,name,council,employer_paye_ref,accounts_office_ref,employment_allowance,retention_weeks
-                SU1,"=HYPERLINK(""http://evil.example"",""Alex"")",@Council,120/PB00001,123PW12345678,true,8
+                SU1,"=HYPERLINK(""http://evil.example"",""Alex"")",@Council,120/PB00001,123PG00012345,true,8
                 SU2,+Sam Patel,-Leeds,,,false,12
                 """);
         Path mentors = SmallCouncil.write(dir.resolve("hostile-mentors/mentors.csv"), """

@@ -51,7 +51,7 @@ class ReferenceDataLoaderTests extends DatabaseTest {
         loader.load(reference);
         SmallCouncil.write(dir.resolve("service-users.csv"), """
                 service_user_ref,name,council,employer_paye_ref,accounts_office_ref,employment_allowance,retention_weeks,sort_code,account_number,account_name
-                SU1,Alex Morgan,Leeds City Council,120/PB00001,123PW12345678,true,10,20-45-01,52000013,A MORGAN DP
+                SU1,Alex Morgan,Leeds City Council,120/PB00001,123PG00012345,true,10,20-45-01,52000013,A MORGAN DP
                 SU2,Sam Patel,Leeds City Council,,,false,12,,,
                 """);
         SmallCouncil.write(dir.resolve("employment-rates.csv"), """
@@ -149,7 +149,7 @@ class ReferenceDataLoaderTests extends DatabaseTest {
                 "M1 Jo Bloggs F 1 Park Lane|Leeds LS1 1AA 1 Park Lane, Leeds, LS1 1AA",
                 "M2 Kai Young M 2 Park Lane|Leeds LS1 1AA 2 Park Lane, Leeds, LS1 1AA");
         assertThat(jdbc.queryForList("select ref || ' ' || coalesce(accounts_office_ref, '-') from service_user"
-                + " order by ref", String.class)).containsExactly("SU1 123PW12345678", "SU2 -");
+                + " order by ref", String.class)).containsExactly("SU1 123PG00012345", "SU2 -");
         assertThat(loader.load(dir)).allSatisfy(load -> assertThat(load.changed()).as(load.file()).isZero());
 
         SmallCouncil.write(dir.resolve("service-users.csv"), """

@@ -25,7 +25,7 @@ public final class SmallCouncil {
     public static Path writeReference(Path directory) {
         write(directory.resolve("service-users.csv"), """
                 service_user_ref,name,council,employer_paye_ref,accounts_office_ref,employment_allowance,retention_weeks,sort_code,account_number,account_name
-                SU1,Alex Morgan,Leeds City Council,120/PB00001,123PW12345678,true,8,20-45-01,52000013,A MORGAN DP
+                SU1,Alex Morgan,Leeds City Council,120/PB00001,123PG00012345,true,8,20-45-01,52000013,A MORGAN DP
                 SU2,Sam Patel,Leeds City Council,,,false,12,,,
                 """);
         write(directory.resolve("mentors.csv"), """

@@ -95,7 +95,8 @@ class BudgetPagesTests extends CouncilTest {
                 .contains("data-value=\"800.00\"").contains("data-value=\"766.38\"").contains("20 Nov 2026")
                 .contains("data-value=\"33.62\"").contains("2026-27/4W08")
                 .contains("E1").contains("M1 ").contains("£15.00 an hour").contains("E3").contains("£14.00 an hour")
-                ;
+                .contains("120/PB00001").contains("123PG00012345").contains("**-**-01 ****0013")
+                .doesNotContain("52000013").doesNotContain("20-45-01");
         assertThat(page.indexOf("Balance now")).isLessThan(page.indexOf("£766.38"));
 
         web.perform(get("/budgets/SU2").with(user("cat").roles("COORDINATOR"))).andExpect(status().isNotFound());
