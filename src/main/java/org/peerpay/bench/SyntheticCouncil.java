@@ -44,8 +44,8 @@ public record SyntheticCouncil(int employments, LocalDate asOf) {
             out.write("mentor_ref,forename,surname,date_of_birth,ni_number,gender,address_line_1,address_line_2,"
                     + "postcode,sort_code,account_number,account_name\n");
             for (int m = 0; m < mentors(); m++) {
-                out.write("SYN-M%06d,Mentor,Number %d,%s,AB%06dC,%s,%d Example Street,Leeds,LS1 1AA,40-00-%02d,%08d,M NUMBER %d\n"
-                        .formatted(m, m, LocalDate.of(1960, 1, 1).plusDays(m % 12000), m, m % 2 == 0 ? "F" : "M",
+                out.write(("SYN-M%06d,Mentor,Number %d,%s,AB%06dC,%s,%d Example Street,Leeds,LS1 1AA,"
+                        + "40-00-%02d,%08d,M NUMBER %d\n").formatted(m, m, LocalDate.of(1960, 1, 1).plusDays(m % 12000), m, m % 2 == 0 ? "F" : "M",
                                 m, m % 100, 10_000_000 + m, m % 1_000_000));
             }
         });

@@ -1,5 +1,6 @@
 package org.peerpay.employment;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -77,7 +78,7 @@ public class Employments {
             long id = rs.getLong(1);
             String taxCode = rs.getString(8);
             String starter = rs.getString(13);
-            java.math.BigDecimal p45Pay = rs.getBigDecimal(14);
+            BigDecimal p45Pay = rs.getBigDecimal(14);
             employments.put(id, new Employment(id, rs.getString(2), rs.getLong(3), rs.getLong(4),
                     rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
                     PayFrequency.of(rs.getString(7)), taxCode == null || taxCode.isBlank() ? null : taxCode,

@@ -1,6 +1,7 @@
 package org.peerpay.payroll;
 
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,9 +15,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 /**
  * Reads the work of a pay run one employment at a time: the employment's terms, the shifts the run claimed (from the
  * timesheets module's cursor) and the back pay it claimed, in the order of (service user, employment); an employment
- * owed back pay but with no shifts is read too. The restart point (the last
- * service user and employment read: numbers, never personal data) goes into the step's execution context, so a
- * restarted step reads on after the last committed employment.
+ * owed back pay but with no shifts is read too. The restart point (the last service user and employment read:
+ * numbers, never personal data) goes into the step's execution context, so a restarted step reads on after the last
+ * committed employment.
  */
 class EmploymentWorkReader implements ItemStreamReader<EmploymentWork> {
 
@@ -26,13 +27,17 @@ class EmploymentWorkReader implements ItemStreamReader<EmploymentWork> {
     /** How far through the frequency's employments (in the reading order) the reader is, in thousandths. */
     static final String PERMILLE = "payRun.permille";
 
+    /** The order employments are read in, the shifts cursor's: by service user, then employment. */
+    private static final Comparator<EmploymentTerms> READING_ORDER = Comparator
+            .comparingLong(EmploymentTerms::serviceUserId).thenComparingLong(EmploymentTerms::id);
+
     private final PayableShifts shifts;
     private final long payRunId;
     private final Map<Long, EmploymentTerms> terms;
     private final Map<Long, Integer> position;
     private final Map<Long, List<BackPay.Owed>> backPay;
     /** The employments owed back pay, in reading order; those up to the restart point are dropped at open. */
-    private final java.util.ArrayDeque<EmploymentTerms> owedBackPay = new java.util.ArrayDeque<>();
+    private final ArrayDeque<EmploymentTerms> owedBackPay = new ArrayDeque<>();
 
     private PayableShifts.Cursor cursor;
     private long lastServiceUser = -1;
@@ -46,7 +51,7 @@ class EmploymentWorkReader implements ItemStreamReader<EmploymentWork> {
         this.payRunId = payRunId;
         this.terms = terms;
         List<EmploymentTerms> ordered = new ArrayList<>(terms.values());
-        ordered.sort(Comparator.comparingLong(EmploymentTerms::serviceUserId).thenComparingLong(EmploymentTerms::id));
+        ordered.sort(READING_ORDER);
         this.position = new HashMap<>();
         for (int i = 0; i < ordered.size(); i++) {
             position.put(ordered.get(i).id(), i + 1);
@@ -67,7 +72,7 @@ class EmploymentWorkReader implements ItemStreamReader<EmploymentWork> {
         owedBackPay.clear();
         backPay.keySet().stream().map(terms::get)
                 .filter(t -> compare(t.serviceUserId(), t.id(), lastServiceUser, lastEmployment) > 0)
-                .sorted(Comparator.comparingLong(EmploymentTerms::serviceUserId).thenComparingLong(EmploymentTerms::id))
+                .sorted(READING_ORDER)
                 .forEach(owedBackPay::add);
         try {
             cursor = shifts.open(payRunId, lastServiceUser, lastEmployment);

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import javax.money.MonetaryAmount;
@@ -199,8 +200,8 @@ public class PayRuns {
             }
             long[] employmentIds = employments.paid(frequency).keySet().stream().mapToLong(Long::longValue).toArray();
             if (backPay.owedTo(employmentIds)) {
-                paidPeriods().stream().filter(p -> p.frequency() == frequency).max(java.util.Comparator.naturalOrder()).map(PayPeriod::next)
-                        .filter(next -> next.end().isBefore(asOf) && !payRuns.existsByPeriodId(next.id())
+                paidPeriods().stream().filter(p -> p.frequency() == frequency).max(Comparator.naturalOrder())
+                        .map(PayPeriod::next).filter(next -> next.end().isBefore(asOf) && !payRuns.existsByPeriodId(next.id())
                                 && !due.contains(next))
                         .ifPresent(due::add);
             }

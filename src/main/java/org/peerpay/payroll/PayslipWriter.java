@@ -22,9 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Stores a chunk of payslips in the chunk's transaction: the payslips and their lines (naming each payslip on the
  * back pay it paid), the charge of each to its employer's budget in the ledger, the shifts held back, and the
- * exceptions raised (a shift's BELOW_FLOOR
- * exception from its import is brought up to date with what the run did with it). A payslip is unique per run
- * and employment, and its ledger entry per idempotency key, so nothing can be stored or charged twice.
+ * exceptions raised (a shift's BELOW_FLOOR exception from its import is brought up to date with what the run did
+ * with it). A payslip is unique per run and employment, and its ledger entry per idempotency key, so nothing can be stored or charged twice.
  */
 class PayslipWriter implements ItemWriter<PayslipDraft> {
 

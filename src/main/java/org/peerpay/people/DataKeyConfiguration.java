@@ -15,7 +15,7 @@ class DataKeyConfiguration {
      * database must be given its key: a key file on one machine would leave the data unreadable from another.
      */
     @Bean
-    PersonalDataCipher niNumberCipher(PeerPayProperties properties, ObjectProvider<EmbeddedPostgres> embedded) {
+    PersonalDataCipher personalDataCipher(PeerPayProperties properties, ObjectProvider<EmbeddedPostgres> embedded) {
         if (properties.dataKey() != null && !properties.dataKey().isBlank()) {
             return PersonalDataCipher.fromBase64(properties.dataKey());
         }

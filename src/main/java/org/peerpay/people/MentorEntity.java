@@ -12,9 +12,9 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A mentor as stored. The NI number and the bank account are kept as AES-GCM ciphertext bound to the mentor's ref (the ref is the
- * cipher's associated data, so ciphertexts cannot be swapped between mentors), and is only ever read back masked
- * or compared; that binding needs the ref, which is why this entity seals and opens it, not an attribute converter
+ * A mentor as stored. The NI number and the bank account are kept as AES-GCM ciphertext bound to the mentor's ref
+ * (the ref is the cipher's associated data, so ciphertexts cannot be swapped between mentors), and are only ever read
+ * back masked or compared; that binding needs the ref, which is why this entity seals and opens it, not an attribute converter
  * (a converter sees one column).
  */
 @Entity

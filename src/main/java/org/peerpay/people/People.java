@@ -163,7 +163,8 @@ public class People {
     /**
      * Removes what identifies these people, keeping their ref and row so that every payslip, journal entry and
      * total stays as it was: a mentor's name, gender, date of birth, NI number, address and bank account; a service
-     * user's name, PAYE and Accounts Office references and bank account. Returns who was anonymised now (those already anonymised are left as they are).
+     * user's name, PAYE and Accounts Office references and bank account. Returns who was anonymised now (those already
+     * anonymised are left as they are).
      */
     @Transactional
     public PersonIds anonymise(PersonIds people, LocalDate on) {

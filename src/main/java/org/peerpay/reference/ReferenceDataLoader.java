@@ -146,12 +146,12 @@ public class ReferenceDataLoader {
                     for (int line = 1; line <= 4; line++) {
                         String text = line == 1 ? row.text("address_line_1") : row.optionalText("address_line_" + line);
                         if (text != null) {
-                            lines.add(hmrcText(row, "address_line_" + line, text, "[A-Za-z0-9].*"));
+                            lines.add(hmrcText(row, "address_line_" + line, text, true));
                         }
                     }
                     return new People.MentorDetails(row.ref("mentor_ref"),
-                            hmrcText(row, "forename", row.text("forename"), "[A-Za-z].*"),
-                            hmrcText(row, "surname", row.text("surname"), "[A-Za-z].*"), born, ni, gender(row),
+                            hmrcText(row, "forename", row.text("forename"), false),
+                            hmrcText(row, "surname", row.text("surname"), false), born, ni, gender(row),
                             lines, postcode(row), bankAccount(row));
                 });
         requireUnique(file, rows, People.MentorDetails::ref, "mentor_ref");
@@ -452,11 +452,14 @@ public class ReferenceDataLoader {
         return postcode.group(1) + " " + postcode.group(2);
     }
 
-    /** Text HMRC takes in an FPS: at most 35 characters, starting as its pattern says. */
-    private static String hmrcText(CsvRow row, String column, String text, String starts) {
-        if (text != null && (text.length() > 35 || !text.matches(starts))) {
-            row.problem(column, "must be at most 35 characters and start with a letter" + (starts.contains("0-9")
-                    ? " or digit" : "") + ", as HMRC's Full Payment Submission takes it");
+    /**
+     * Text as HMRC's FPS takes a name or an address line: at most 35 characters, starting with a letter (or, for an
+     * address line, a digit).
+     */
+    private static String hmrcText(CsvRow row, String column, String text, boolean digitFirst) {
+        if (text != null && (text.length() > 35 || !text.matches(digitFirst ? "[A-Za-z0-9].*" : "[A-Za-z].*"))) {
+            row.problem(column, "must be at most 35 characters and start with a letter" + (digitFirst ? " or digit"
+                    : "") + ", as HMRC's Full Payment Submission takes it");
         }
         return text;
     }

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -33,7 +35,7 @@ public class DatabaseLocks {
      * @param waiting what to tell the operator while waiting
      */
     public <T> T holding(String name, String waiting, Supplier<T> work) {
-        return holdingAll(java.util.List.of(name), waiting, work);
+        return holdingAll(List.of(name), waiting, work);
     }
 
     /**
@@ -42,10 +44,10 @@ public class DatabaseLocks {
      *
      * @param waiting what to tell the operator while waiting
      */
-    public <T> T holdingAll(java.util.List<String> names, String waiting, Supplier<T> work) {
+    public <T> T holdingAll(List<String> names, String waiting, Supplier<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
-            java.util.List<String> held = new java.util.ArrayList<>();
+            List<String> held = new ArrayList<>();
             try {
                 for (String name : names) {
                     if (!lock(connection, "select pg_try_advisory_lock(hashtext(?))", name)) {
@@ -59,7 +61,8 @@ public class DatabaseLocks {
                 held.forEach(name -> unlock(connection, name));
             }
         } catch (SQLException e) {
-            throw new CannotGetJdbcConnectionException("Could not take the database lock " + String.join(", ", names), e);
+            throw new CannotGetJdbcConnectionException("Could not take the database lock " + String.join(", ", names),
+                    e);
         }
     }
 
