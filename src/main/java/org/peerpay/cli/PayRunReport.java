@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.stream.Collectors;
 import org.peerpay.calendar.Dates;
+import org.peerpay.filing.RtiFilings;
 import org.peerpay.money.Gbp;
 import org.peerpay.payroll.LedgerCheck;
 import org.peerpay.payroll.PayRuns;
@@ -30,12 +31,25 @@ final class PayRunReport {
             if (closed.statementsDirectory() != null) {
                 out.println("    statements: " + closed.statements() + " in " + closed.statementsDirectory());
             }
+            if (closed.fps() != null) {
+                fps(out, closed.fps());
+            }
         }
         out.println();
         LedgerCheck.Report check = outcome.ledger();
         out.println(check.reconciles() ? "Ledger reconciles (" + String.join("; ", check.checked()) + ")."
                 : "LEDGER BREACH: " + String.join("; ", check.breaches()) + " (run ledger check for the list)");
         return check.reconciles();
+    }
+
+    /** The FPS files written for HMRC, and any employer left without one, with why. */
+    static void fps(PrintWriter out, RtiFilings.Outcome fps) {
+        out.println("    HMRC FPS:   " + fps.written().size() + " in " + fps.directory() + " (each passes HMRC's schema and business rules; send them with your RTI filing software)");
+        if (!fps.notRegistered().isEmpty()) {
+            out.println("                not registered with HMRC (no PAYE reference), nothing to file: "
+                    + String.join(", ", fps.notRegistered()));
+        }
+        fps.problems().forEach(problem -> out.println("    FPS NOT WRITTEN: " + problem));
     }
 
     static void funding(PrintWriter out, int posted, LocalDate asOf) {

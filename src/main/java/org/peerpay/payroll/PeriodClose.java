@@ -7,13 +7,14 @@ import java.util.List;
 import org.peerpay.budgets.BudgetStatements;
 import org.peerpay.budgets.Budgets;
 import org.peerpay.calendar.PayPeriod;
+import org.peerpay.filing.RtiFilings;
 import org.peerpay.system.UserFacingException;
 import org.springframework.stereotype.Service;
 
 /**
  * Closing pay periods, in the one order that the nightly run, the {@code payroll} command and later the web all
  * follow: post the funding received by the day, pay each period (or resume its unfinished run), write its budget
- * statements, then check the ledger.
+ * statements and its Full Payment Submissions to HMRC, then check the ledger.
  */
 @Service
 public class PeriodClose {
@@ -22,20 +23,27 @@ public class PeriodClose {
     private final PayRuns payRuns;
     private final BudgetStatements statements;
     private final LedgerCheck ledgerCheck;
+    private final RtiFilings filings;
 
-    PeriodClose(Budgets budgets, PayRuns payRuns, BudgetStatements statements, LedgerCheck ledgerCheck) {
+    PeriodClose(Budgets budgets, PayRuns payRuns, BudgetStatements statements, LedgerCheck ledgerCheck,
+                RtiFilings filings) {
         this.budgets = budgets;
         this.payRuns = payRuns;
         this.statements = statements;
         this.ledgerCheck = ledgerCheck;
+        this.filings = filings;
     }
 
     /** What closing did, in the order it happened. */
     public record Outcome(LocalDate asOf, int fundingPosted, List<Closed> periods, LedgerCheck.Report ledger) {
     }
 
-    /** One period's run, and the statements written after it (none when the run had nothing to pay). */
-    public record Closed(PayRuns.Summary run, int statements, Path statementsDirectory) {
+    /**
+     * One period's run, and the statements and HMRC filings written after it (none when the run had nothing to pay).
+     *
+     * @param fps null when the run had nothing to pay
+     */
+    public record Closed(PayRuns.Summary run, int statements, Path statementsDirectory, RtiFilings.Outcome fps) {
     }
 
     /** Pays every period that ended before {@code asOf} and is not paid yet, and every one with released shifts. */
@@ -74,10 +82,11 @@ public class PeriodClose {
     private Closed close(PayPeriod period, Path outDir) {
         PayRuns.Summary run = payRuns.pay(period, outDir);
         if (!run.ran() && !payRuns.leftUnclosed(period)) {
-            return new Closed(run, 0, null);
+            return new Closed(run, 0, null, null);
         }
         int written = statements.write(period, outDir);
+        RtiFilings.Outcome fps = filings.writeFps(period, outDir);
         payRuns.markClosed(period);
-        return new Closed(run, written, BudgetStatements.directory(outDir, period));
+        return new Closed(run, written, BudgetStatements.directory(outDir, period), fps);
     }
 }

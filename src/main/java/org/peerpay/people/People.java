@@ -1,6 +1,8 @@
 package org.peerpay.people;
 
+import java.sql.Array;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Service users (the employers) and mentors (their employees): saved from reference data, read by the other
- * modules. A mentor's NI number is stored encrypted and never leaves this module in the clear.
+ * modules. A mentor's NI number is stored encrypted and leaves this module in the clear only for HMRC's filings.
  */
 @Service
 public class People {
@@ -127,6 +129,33 @@ public class People {
                     : cipher.decrypt(bank, ServiceUserEntity.bankBinding(rs.getString(1)), "service user "
                     + rs.getString(1)).toString());
         }, serviceUserId);
+    }
+
+    /**
+     * A mentor as HMRC's Full Payment Submission names them. The NI number is in clear: a filing to HMRC is the one
+     * place it leaves this module unmasked.
+     *
+     * @param gender {@code M} or {@code F}; {@code ' '} when not recorded yet (loaded before V24)
+     * @param postcode null when not recorded yet
+     */
+    public record Employee(long id, String ref, String forename, String surname, LocalDate dateOfBirth, char gender,
+                           List<String> addressLines, String postcode, NiNumber niNumber) {
+    }
+
+    /** The mentors given, by id, as HMRC's filings need them; anonymised mentors are left out. */
+    public Map<Long, Employee> employeesForHmrc(Collection<Long> mentorIds) {
+        Map<Long, Employee> employees = new HashMap<>();
+        jdbc.query("""
+                select id, ref, forename, surname, date_of_birth, gender, address_lines, postcode, ni_number_encrypted
+                from mentor where id = any(?) and anonymised_on is null""", rs -> {
+            String gender = rs.getString(6);
+            Array lines = rs.getArray(7);
+            employees.put(rs.getLong(1), new Employee(rs.getLong(1), rs.getString(2), rs.getString(3),
+                    rs.getString(4), rs.getObject(5, LocalDate.class), gender == null ? ' ' : gender.charAt(0),
+                    lines == null ? List.of() : List.of((String[]) lines.getArray()), rs.getString(8),
+                    cipher.decrypt(rs.getBytes(9), rs.getString(2))));
+        }, (Object) mentorIds.toArray(Long[]::new));
+        return employees;
     }
 
     /** Each mentor's NI number as a payslip shows it ({@code ******56C}), by mentor id; decrypted only here. */

@@ -29,6 +29,21 @@ public final class NationalInsurance {
                 HmrcRounding.nicPence(employer));
     }
 
+    /**
+     * How a period's earnings for NI fall in the bands HMRC's FPS reports: at the lower earnings limit (the whole
+     * LEL when earnings reach it, else nothing), from the LEL to the primary threshold, and from the PT to the upper
+     * earnings limit.
+     */
+    public NicBands bands(PayFrequency frequency, BigDecimal niablePay) {
+        BigDecimal lel = year.niThreshold("LEL").per(frequency);
+        BigDecimal pt = year.niThreshold("PT").per(frequency);
+        BigDecimal uel = year.niThreshold("UEL").per(frequency);
+        if (niablePay.compareTo(lel) < 0) {
+            return NicBands.NONE;
+        }
+        return new NicBands(lel, niablePay.min(pt).subtract(lel), band(niablePay.min(uel), pt));
+    }
+
     /** Earnings above a threshold, or zero. */
     private static BigDecimal band(BigDecimal pay, BigDecimal threshold) {
         return pay.subtract(threshold).max(BigDecimal.ZERO);

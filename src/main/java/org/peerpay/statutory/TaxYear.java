@@ -32,6 +32,7 @@ public final class TaxYear {
     private BigDecimal regulatoryLimitPercent;
     private PensionFigures pension;
     private BigDecimal employmentAllowance;
+    private final Map<String, String> rtiNamespaces = new HashMap<>();
 
     private TaxYear(String id) {
         this.id = id;
@@ -91,6 +92,10 @@ public final class TaxYear {
                 periodFigures(pension, "qualifyingEarningsUpper", file),
                 number(pension, "employerPercent", file), number(pension, "employeePercent", file));
         year.employmentAllowance = number(map(data, "employmentAllowance", file), "perEmployer", file);
+        if (data.get("rti") instanceof Map<?, ?> rti) {
+            rti.forEach((message, namespace) -> year.rtiNamespaces.put(message.toString(), namespace.toString()));
+            year.rtiNamespaces.remove("source");
+        }
         return year;
     }
 
@@ -130,6 +135,22 @@ public final class TaxYear {
     /** Employment Allowance: employer Class 1 NIC each employer may offset in the tax year, in pounds. */
     public BigDecimal employmentAllowance() {
         return employmentAllowance;
+    }
+
+    /**
+     * The XML namespace of an RTI message for this year, as HMRC's schema for the year names it.
+     *
+     * @param message the message's name in the file: {@code fullPaymentSubmission}, {@code employerPaymentSummary}
+     * @throws IllegalArgumentException when the year's file does not name it (a pay run's record of a file from
+     *     before filing was added, for instance)
+     */
+    public String rtiNamespace(String message) {
+        String namespace = rtiNamespaces.get(message);
+        if (namespace == null) {
+            throw new IllegalArgumentException("Tax year " + id + " names no RTI namespace for " + message + ": add it"
+                    + " under rti: in batch-config/tax-years/" + id + ".yaml");
+        }
+        return namespace;
     }
 
     private static PeriodFigures periodFigures(Map<String, Object> data, String key, String file) {

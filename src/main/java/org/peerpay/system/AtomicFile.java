@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * A file written whole or not at all: the bytes go to {@code <name>.partial} beside it, which {@link #commit()}
@@ -19,16 +20,32 @@ public final class AtomicFile implements Closeable {
     private final OutputStream out;
     private boolean committed;
 
-    private AtomicFile(Path destination) throws IOException {
+    private AtomicFile(Path destination, boolean ownerOnly) throws IOException {
         this.destination = destination;
         Files.createDirectories(destination.toAbsolutePath().getParent());
         this.partial = destination.resolveSibling(destination.getFileName() + ".partial");
+        if (ownerOnly) {
+            Files.deleteIfExists(partial);
+            Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
         this.out = Files.newOutputStream(partial);
     }
 
     public static AtomicFile create(Path destination) {
+        return create(destination, false);
+    }
+
+    /**
+     * As {@link #create(Path)}, for a file only its owner may read (mode 0600 from the moment it exists): a filing or
+     * payment file, which carries NI numbers or bank details in clear because HMRC or the bank needs them.
+     */
+    public static AtomicFile createOwnerOnly(Path destination) {
+        return create(destination, true);
+    }
+
+    private static AtomicFile create(Path destination, boolean ownerOnly) {
         try {
-            return new AtomicFile(destination);
+            return new AtomicFile(destination, ownerOnly);
         } catch (IOException e) {
             throw failed(destination, e);
         }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peerpay.support.SmallCouncil;
@@ -42,6 +43,36 @@ class NightlyCommandTests extends CommandLineTest {
         assertThat(OUT.resolve("payslips/2026-27/4W08/SU001/M001.pdf")).exists();
         assertThat(OUT.resolve("statements/2026-27/4W08/SU014.pdf")).exists();
         assertThat(OUT.resolve("exceptions/2026-27/4W08.csv")).exists();
+    }
+
+    @Test
+    void theSampleNightlyFilesAnFpsForEachRegisteredEmployerAndPayDateThatPassesHmrcsChecks() throws Exception {
+        peerpay("nightly", "--as-of", "2026-11-23", "--out", OUT.toString());
+        List<Map<String, Object>> paid = jdbc.queryForList("""
+                select p.period_id, s.ref from payslip p join service_user s on s.id = p.service_user_id
+                where s.employer_paye_ref is not null group by p.period_id, s.ref order by 1, 2""");
+
+        List<Path> files;
+        try (var walk = Files.walk(OUT.resolve("rti"))) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+
+        assertThat(files).extracting(f -> OUT.relativize(f).toString()).containsExactlyElementsOf(paid.stream()
+                .map(row -> "rti/" + row.get("period_id") + "/" + row.get("ref") + "-FPS.xml").toList());
+        long filedFor4W07 = paid.stream().filter(row -> row.get("period_id").equals("2026-27/4W07")).count();
+        assertThat(out.toString()).contains("HMRC FPS:   " + filedFor4W07 + " in " + OUT.resolve("rti/2026-27/4W07"))
+                .contains("not registered with HMRC (no PAYE reference), nothing to file: SU005");
+        out.getBuffer().setLength(0);
+        assertThat(peerpay(Stream.concat(Stream.of("rti", "validate"), files.stream().map(Path::toString))
+                .toArray(String[]::new))).as(out.toString()).isZero();
+        assertThat(out.toString()).contains(files.get(0) + ": passes (FullPaymentSubmission 26-27, checked against"
+                + " HMRC's 25-26 schema and business rules, mapped forward to 26-27");
+
+        Path altered = Files.writeString(dir.resolve("altered.xml"), Files.readString(files.get(0))
+                .replace("<PeriodsCovered>1<", "<PeriodsCovered>2<"));
+        out.getBuffer().setLength(0);
+        assertThat(peerpay("rti", "validate", altered.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains(altered + ": FAILS (1 problem(s)").contains("IRmark: the message carries");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -56,6 +57,7 @@ class PersonalDataCanaryTests extends CouncilTest {
         reference.load(files);
         budgets.postFunding(java.time.LocalDate.of(2099, 12, 31));
         List<String> seen = new ArrayList<>();
+        List<Path> filings = new ArrayList<>();
 
         Path again = Files.createDirectories(dir.resolve("again"));
         SmallCouncil.write(again.resolve("mentors.csv"), """
@@ -76,8 +78,16 @@ class PersonalDataCanaryTests extends CouncilTest {
         seen.add(logs.getAll());
         try (Stream<Path> written = Files.walk(OUT)) {
             for (Path file : written.filter(Files::isRegularFile).toList()) {
-                seen.add(file + ": " + (file.toString().endsWith(".pdf") ? PdfText.of(file)
-                        : Files.readString(file, StandardCharsets.UTF_8)));
+                String text = file.toString().endsWith(".pdf") ? PdfText.of(file)
+                        : Files.readString(file, StandardCharsets.UTF_8);
+                if (OUT.relativize(file).startsWith("rti")) {
+                    // the one exception: HMRC's FPS must carry the NI number, so the file is its owner's alone
+                    assertThat(Files.getPosixFilePermissions(file)).as(file.toString())
+                            .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+                    text = text.replace("<NINO>JG103759A</NINO>", "<NINO>(for HMRC)</NINO>");
+                    filings.add(file);
+                }
+                seen.add(file + ": " + text);
             }
         }
         for (String sql : List.of(
@@ -108,6 +118,7 @@ class PersonalDataCanaryTests extends CouncilTest {
                 assertThat(text).as("the canary " + canary).doesNotContain(canary);
             }
         }
+        assertThat(filings).as("SU1's FPS, with M3's NI number for HMRC").isNotEmpty();
         assertThat(String.join("\n", seen)).as("the canary went through, masked")
                 .contains("JG******A").contains("**-**-56").contains("****5678");
     }

@@ -26,11 +26,7 @@ class StarterTests extends CouncilTest {
     @BeforeEach
     void eightyHoursOfE1() {
         smallCouncil(true);
-        StringBuilder rows = new StringBuilder();
-        for (int day = 19; day <= 26; day++) {
-            rows.append("M1,SU1,2026-10-").append(day).append(",08:00,18:00,0,,\n");
-        }
-        importShifts("shifts.csv", rows.toString());
+        importEightyHoursOfE1();
     }
 
     @ParameterizedTest(name = "declaration {0}: {1}")

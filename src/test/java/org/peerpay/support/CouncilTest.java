@@ -50,4 +50,13 @@ public abstract class CouncilTest extends DatabaseTest {
         importer.importFile(SmallCouncil.write(dir.resolve(fileName), SmallCouncil.TIMESHEET_HEADER + rows), AS_OF,
                 OUT);
     }
+
+    /** M1 works 08:00 to 18:00 for SU1 (E1, £15.00) on 19 to 26 October 2026: 80 hours in 2026-27/4W08. */
+    protected void importEightyHoursOfE1() {
+        StringBuilder rows = new StringBuilder();
+        for (int day = 19; day <= 26; day++) {
+            rows.append("M1,SU1,2026-10-").append(day).append(",08:00,18:00,0,,\n");
+        }
+        importShifts("shifts.csv", rows.toString());
+    }
 }

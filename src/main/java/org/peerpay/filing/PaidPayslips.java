@@ -1,0 +1,44 @@
+package org.peerpay.filing;
+
+import java.time.LocalDate;
+import java.util.List;
+import javax.money.MonetaryAmount;
+import org.peerpay.calendar.PayPeriod;
+import org.peerpay.statutory.PensionBasis;
+import org.peerpay.statutory.TaxYear;
+
+/**
+ * What the filings need of the payslips. Payroll owns the payslips and provides this; filing depends only on the
+ * interface.
+ */
+public interface PaidPayslips {
+
+    /** The completed pay runs of a period, first run first. */
+    List<PaidRun> completedRuns(PayPeriod period);
+
+    /**
+     * Every payslip of the employments a run paid, in the run's tax year, up to and including the run's own: by
+     * employment, oldest first.
+     */
+    List<Payslip> yearToRun(PaidRun run);
+
+    /** A completed pay run, and the tax year data it paid by. */
+    record PaidRun(long id, PayPeriod period, int number, LocalDate payDate, TaxYear taxYear) {
+    }
+
+    /**
+     * One payslip as HMRC hears of it.
+     *
+     * @param taxPeriod      the tax week or month of the pay date
+     * @param niablePay      the period's earnings for NI (gross pay: pension contributions do not reduce it)
+     * @param pensionBasis   the basis the contributions were deducted on (null: no contribution that run)
+     * @param taxCode        the code operated, as the payslip shows it ({@code S1257L}, {@code 0T})
+     * @param nicBandsOfYear the tax year data of the payslip's own run, whose thresholds band its earnings
+     */
+    record Payslip(long payRunId, long serviceUserId, long mentorId, long employmentId, PayPeriod period,
+                   LocalDate payDate, int taxPeriod, int minutes, MonetaryAmount taxablePay, MonetaryAmount tax,
+                   MonetaryAmount niablePay, MonetaryAmount employeeNic, MonetaryAmount employerNic,
+                   MonetaryAmount employeePension, PensionBasis pensionBasis, String taxCode, boolean week1Month1,
+                   char niCategory, TaxYear nicBandsOfYear) {
+    }
+}
