@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.stream.Collectors;
 import org.peerpay.calendar.Dates;
+import org.peerpay.filing.Payments;
 import org.peerpay.filing.RtiFilings;
 import org.peerpay.money.Gbp;
 import org.peerpay.payroll.LedgerCheck;
@@ -34,6 +35,9 @@ final class PayRunReport {
             if (closed.fps() != null) {
                 fps(out, closed.fps());
             }
+            if (closed.payments() != null) {
+                payments(out, closed.payments());
+            }
         }
         out.println();
         LedgerCheck.Report check = outcome.ledger();
@@ -50,6 +54,14 @@ final class PayRunReport {
                     + String.join(", ", fps.notRegistered()));
         }
         fps.problems().forEach(problem -> out.println("    FPS NOT WRITTEN: " + problem));
+    }
+
+    /** The bank and pension files written, and any payment left out of them, with why. */
+    static void payments(PrintWriter out, Payments.Outcome payments) {
+        out.println("    payments:   " + payments.transfers() + " net pay transfer(s), " + Gbp.format(payments.total())
+                + ", in " + payments.directory() + " (pain.001 for the bank, bank-payments.csv for its bulk upload,"
+                + " pension-contributions.csv for the scheme; once the bank has paid: peerpay payments confirm)");
+        payments.problems().forEach(problem -> out.println("    NOT IN THE BANK FILES: " + problem));
     }
 
     static void funding(PrintWriter out, int posted, LocalDate asOf) {

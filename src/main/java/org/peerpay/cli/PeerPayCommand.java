@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
         subcommands = {NightlyCommand.class, ReferenceCommand.class, ImportCommand.class, PayrollCommand.class,
                 StatementsCommand.class, LedgerCommand.class, CalcCommand.class, BenchCommand.class,
                 ServeCommand.class, UsersCommand.class, JobsCommand.class, BackupCommand.class,
-                BackupCommand.Restore.class, RetentionCommand.class, RtiCommand.class})
+                BackupCommand.Restore.class, RetentionCommand.class, RtiCommand.class,
+                PaymentsCommand.class})
 class PeerPayCommand implements Callable<Integer> {
 
     @Spec

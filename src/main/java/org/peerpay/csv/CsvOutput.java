@@ -24,8 +24,8 @@ public final class CsvOutput implements Closeable {
     private final AtomicFile file;
     private final BufferedWriter out;
 
-    private CsvOutput(Path destination) throws IOException {
-        this(destination, AtomicFile.create(destination), null);
+    private CsvOutput(Path destination, boolean ownerOnly) throws IOException {
+        this(destination, ownerOnly ? AtomicFile.createOwnerOnly(destination) : AtomicFile.create(destination), null);
     }
 
     private CsvOutput(Path destination, AtomicFile file, OutputStream stream) throws IOException {
@@ -51,8 +51,17 @@ public final class CsvOutput implements Closeable {
     }
 
     public static CsvOutput create(Path destination, String... header) {
+        return create(destination, false, header);
+    }
+
+    /** As {@link #create(Path, String...)}, readable by its owner alone: a bank's file, with account numbers. */
+    public static CsvOutput createOwnerOnly(Path destination, String... header) {
+        return create(destination, true, header);
+    }
+
+    private static CsvOutput create(Path destination, boolean ownerOnly, String... header) {
         try {
-            CsvOutput output = new CsvOutput(destination);
+            CsvOutput output = new CsvOutput(destination, ownerOnly);
             output.row((Object[]) header);
             return output;
         } catch (IOException e) {

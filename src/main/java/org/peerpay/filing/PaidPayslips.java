@@ -1,7 +1,9 @@
 package org.peerpay.filing;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import javax.money.MonetaryAmount;
 import org.peerpay.calendar.PayPeriod;
 import org.peerpay.statutory.PensionBasis;
@@ -34,11 +36,16 @@ public interface PaidPayslips {
      * @param pensionBasis   the basis the contributions were deducted on (null: no contribution that run)
      * @param taxCode        the code operated, as the payslip shows it ({@code S1257L}, {@code 0T})
      * @param nicBandsOfYear the tax year data of the payslip's own run, whose thresholds band its earnings
+     * @param pensionMembership {@code ENROLLED}, {@code NOT_MEMBER} or {@code OPTED_OUT}, after this period's assessment
      */
-    record Payslip(long payRunId, long serviceUserId, long mentorId, long employmentId, PayPeriod period,
+    record Payslip(long id, long payRunId, long serviceUserId, long mentorId, long employmentId, PayPeriod period,
                    LocalDate payDate, int taxPeriod, int minutes, MonetaryAmount taxablePay, MonetaryAmount tax,
                    MonetaryAmount niablePay, MonetaryAmount employeeNic, MonetaryAmount employerNic,
                    MonetaryAmount employeePension, PensionBasis pensionBasis, String taxCode, boolean week1Month1,
-                   char niCategory, TaxYear nicBandsOfYear) {
+                   char niCategory, TaxYear nicBandsOfYear, MonetaryAmount netPay, MonetaryAmount employerPension,
+                   MonetaryAmount qualifyingEarnings, String pensionCategory, String pensionMembership) {
     }
+
+    /** The pay date of each employment's first payslip as an enrolled member of the pension scheme. */
+    Map<Long, LocalDate> enrolledOn(Collection<Long> employmentIds);
 }

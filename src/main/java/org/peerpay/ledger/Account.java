@@ -11,5 +11,11 @@ public enum Account {
     /** PAYE tax and Class 1 NIC owed to HMRC, after the Employment Allowance. */
     HMRC_OWED,
     /** Pension contributions owed to the scheme. */
-    PENSION_OWED
+    PENSION_OWED,
+    /** The budget's bank account: credited with each payment out of it (a settlement of something owed). */
+    BANK;
+
+    /** The accounts a payslip makes owed, which settlements pay. */
+    public static final java.util.Set<Account> LIABILITIES = java.util.EnumSet.of(NET_PAY_OWED, HMRC_OWED,
+            PENSION_OWED);
 }

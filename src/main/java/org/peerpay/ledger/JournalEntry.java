@@ -12,7 +12,7 @@ import java.util.List;
 public record JournalEntry(String idempotencyKey, Kind kind, LocalDate entryDate, long serviceUserId, String periodId,
         Long payslipId, Long fundingId, Long reverses, String description, List<Posting> postings) {
 
-    public enum Kind { FUNDING, PAYSLIP, REVERSAL }
+    public enum Kind { FUNDING, PAYSLIP, REVERSAL, SETTLEMENT }
 
     /** Funding received into a budget (version {@code n} of that funding row): debit the funder, credit the budget. */
     public static JournalEntry funding(long fundingId, int version, long serviceUserId, LocalDate receivedOn,
@@ -38,6 +38,21 @@ public record JournalEntry(String idempotencyKey, Kind kind, LocalDate entryDate
                         Posting.credit(Account.NET_PAY_OWED, serviceUserId, employmentId, netPay),
                         Posting.credit(Account.HMRC_OWED, serviceUserId, null, owedToHmrc),
                         Posting.credit(Account.PENSION_OWED, serviceUserId, null, owedToPensionScheme)));
+    }
+
+    /**
+     * A liability of a payslip paid from the budget's bank account on the day the bank paid it: debit what was owed
+     * (the mentor's net pay, HMRC, the pension scheme), credit the bank account. One per payslip and liability.
+     */
+    public static JournalEntry settlement(Account liability, long payslipId, long serviceUserId, Long employmentId,
+                                          String periodId, LocalDate paidOn, MonetaryAmount amount, String what) {
+        if (!Account.LIABILITIES.contains(liability)) {
+            throw new IllegalArgumentException(liability + " is not something a payslip makes owed");
+        }
+        return new JournalEntry("settle:" + liability.name().toLowerCase(java.util.Locale.ROOT) + ":" + payslipId,
+                Kind.SETTLEMENT, paidOn, serviceUserId, periodId, payslipId, null, null, what,
+                List.of(Posting.debit(liability, serviceUserId, employmentId, amount),
+                        Posting.credit(Account.BANK, serviceUserId, null, amount)));
     }
 
     public JournalEntry {

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -293,6 +294,73 @@ public class Ledger {
                     : " does not balance: its postings sum to " + rs.getBigDecimal(2).toPlainString()));
         });
         return new SelfCheck(jdbc.queryForObject("select count(*) from journal_entry", Long.class), unbalanced);
+    }
+
+    /** What a payslip still owes on one liability: its charge's credit to it, less what was settled. */
+    public record Owed(long payslipId, long serviceUserId, Long employmentId, String periodId,
+                       MonetaryAmount amount) {
+    }
+
+    /** The amounts the payslips given still owe on a liability (payslips whose charge was reversed owe nothing). */
+    public List<Owed> owed(Account liability, Collection<Long> payslipIds) {
+        return jdbc.query("""
+                select j.payslip_id, j.service_user_id, max(p.employment_id), max(j.period_id),
+                       -sum(p.amount) filter (where j.kind = 'PAYSLIP')
+                       - coalesce(sum(p.amount) filter (where j.kind = 'SETTLEMENT'), 0)
+                from journal_entry j join posting p on p.entry_id = j.id and p.account = ?
+                where j.payslip_id = any(?) and j.kind in ('PAYSLIP', 'SETTLEMENT')
+                  and not exists (select 1 from journal_entry r where r.reverses = j.id)
+                group by j.payslip_id, j.service_user_id
+                having -sum(p.amount) filter (where j.kind = 'PAYSLIP')
+                       - coalesce(sum(p.amount) filter (where j.kind = 'SETTLEMENT'), 0) > 0
+                order by j.payslip_id""", (rs, i) -> new Owed(rs.getLong(1), rs.getLong(2),
+                (Long) rs.getObject(3), rs.getString(4), Gbp.of(rs.getBigDecimal(5))),
+                liability.name(), payslipIds.toArray(Long[]::new));
+    }
+
+    /**
+     * Breaches of the settlements: a settlement naming no payslip charge (or a reversed one), a payslip's liability
+     * settled more than once, or settled for more than it owed.
+     */
+    public List<String> settlementBreaches() {
+        List<String> breaches = new ArrayList<>();
+        jdbc.query("""
+                select s.idempotency_key from journal_entry s
+                where s.kind = 'SETTLEMENT' and not exists (
+                    select 1 from journal_entry c where c.kind = 'PAYSLIP' and c.payslip_id = s.payslip_id
+                      and not exists (select 1 from journal_entry r where r.reverses = c.id))
+                order by s.id limit 50""", rs -> {
+            breaches.add("settlement " + rs.getString(1) + " pays no liability: its payslip was never charged, or"
+                    + " its charge was reversed");
+        });
+        jdbc.query("""
+                select j.payslip_id, max(j.period_id), p.account,
+                       count(*) filter (where j.kind = 'SETTLEMENT'),
+                       coalesce(sum(p.amount) filter (where j.kind = 'SETTLEMENT'), 0),
+                       coalesce(-sum(p.amount) filter (where j.kind = 'PAYSLIP'), 0)
+                from journal_entry j join posting p on p.entry_id = j.id
+                where j.kind in ('PAYSLIP', 'SETTLEMENT') and p.account in ('NET_PAY_OWED', 'HMRC_OWED', 'PENSION_OWED')
+                group by j.payslip_id, p.account
+                having count(*) filter (where j.kind = 'SETTLEMENT') > 1
+                    or coalesce(sum(p.amount) filter (where j.kind = 'SETTLEMENT'), 0)
+                       > coalesce(-sum(p.amount) filter (where j.kind = 'PAYSLIP'), 0)
+                order by 1, 3 limit 50""", rs -> {
+            breaches.add("payslip " + rs.getLong(1) + " (" + rs.getString(2) + "): its " + rs.getString(3)
+                    + " of " + Gbp.format(rs.getBigDecimal(6)) + " was settled " + rs.getInt(4) + " times, "
+                    + Gbp.format(rs.getBigDecimal(5)) + " in all");
+        });
+        return breaches;
+    }
+
+    /** Settlements posted: how many, by liability. */
+    public Map<Account, Integer> settlementCounts() {
+        Map<Account, Integer> counts = new java.util.EnumMap<>(Account.class);
+        jdbc.query("""
+                select p.account, count(*) from journal_entry j join posting p on p.entry_id = j.id
+                where j.kind = 'SETTLEMENT' and p.account <> 'BANK' group by p.account""", rs -> {
+            counts.put(Account.valueOf(rs.getString(1)), rs.getInt(2));
+        });
+        return counts;
     }
 
     /** Posts the reversal of an entry: the same postings with their signs turned, dated today. */

@@ -177,6 +177,10 @@ public class LedgerCheck {
         }
         checked.add(String.format("%,d shifts' back pay claimed by completed runs: each on its run's payslip of its"
                 + " employment", backPay.claimed()));
+        breaches.addAll(ledger.settlementBreaches());
+        int settlements = ledger.settlementCounts().values().stream().mapToInt(Integer::intValue).sum();
+        checked.add(String.format("%,d settlements (net pay, HMRC, pension paid out): each pays a payslip's liability,"
+                + " once, and no more than it owed", settlements));
         lastBreaches.set(breaches.size());
         return new Report(checked, breaches);
     }

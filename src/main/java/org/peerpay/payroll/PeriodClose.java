@@ -7,6 +7,7 @@ import java.util.List;
 import org.peerpay.budgets.BudgetStatements;
 import org.peerpay.budgets.Budgets;
 import org.peerpay.calendar.PayPeriod;
+import org.peerpay.filing.Payments;
 import org.peerpay.filing.RtiFilings;
 import org.peerpay.system.UserFacingException;
 import org.springframework.stereotype.Service;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Service;
 /**
  * Closing pay periods, in the one order that the nightly run, the {@code payroll} command and later the web all
  * follow: post the funding received by the day, pay each period (or resume its unfinished run), write its budget
- * statements and its Full Payment Submissions to HMRC, then check the ledger.
+ * statements, its Full Payment Submissions to HMRC and its payment files, then check the ledger.
  */
 @Service
 public class PeriodClose {
@@ -24,9 +25,11 @@ public class PeriodClose {
     private final BudgetStatements statements;
     private final LedgerCheck ledgerCheck;
     private final RtiFilings filings;
+    private final Payments payments;
 
     PeriodClose(Budgets budgets, PayRuns payRuns, BudgetStatements statements, LedgerCheck ledgerCheck,
-                RtiFilings filings) {
+                RtiFilings filings, Payments payments) {
+        this.payments = payments;
         this.budgets = budgets;
         this.payRuns = payRuns;
         this.statements = statements;
@@ -41,9 +44,11 @@ public class PeriodClose {
     /**
      * One period's run, and the statements and HMRC filings written after it (none when the run had nothing to pay).
      *
-     * @param fps null when the run had nothing to pay
+     * @param fps      null when the run had nothing to pay
+     * @param payments null when the run had nothing to pay
      */
-    public record Closed(PayRuns.Summary run, int statements, Path statementsDirectory, RtiFilings.Outcome fps) {
+    public record Closed(PayRuns.Summary run, int statements, Path statementsDirectory, RtiFilings.Outcome fps,
+                         Payments.Outcome payments) {
     }
 
     /** Pays every period that ended before {@code asOf} and is not paid yet, and every one with released shifts. */
@@ -82,11 +87,12 @@ public class PeriodClose {
     private Closed close(PayPeriod period, Path outDir) {
         PayRuns.Summary run = payRuns.pay(period, outDir);
         if (!run.ran() && !payRuns.leftUnclosed(period)) {
-            return new Closed(run, 0, null, null);
+            return new Closed(run, 0, null, null, null);
         }
         int written = statements.write(period, outDir);
         RtiFilings.Outcome fps = filings.writeFps(period, outDir);
+        Payments.Outcome paymentFiles = payments.writeFiles(period, outDir);
         payRuns.markClosed(period);
-        return new Closed(run, written, BudgetStatements.directory(outDir, period), fps);
+        return new Closed(run, written, BudgetStatements.directory(outDir, period), fps, paymentFiles);
     }
 }

@@ -158,6 +158,29 @@ public class People {
         return employees;
     }
 
+    /**
+     * The bank accounts of the service users and mentors given, in clear, for the bank's payment files; those with
+     * none recorded are left out.
+     */
+    public record BankAccounts(Map<Long, BankAccount> serviceUsers, Map<Long, BankAccount> mentors) {
+    }
+
+    public BankAccounts bankAccountsForPayment(Collection<Long> serviceUserIds, Collection<Long> mentorIds) {
+        Map<Long, BankAccount> serviceUsers = new HashMap<>();
+        jdbc.query("select id, ref, bank_account_encrypted from service_user where id = any(?)"
+                + " and bank_account_encrypted is not null", rs -> {
+            serviceUsers.put(rs.getLong(1), cipher.decrypt(rs.getBytes(3),
+                    ServiceUserEntity.bankBinding(rs.getString(2)), "service user " + rs.getString(2)));
+        }, (Object) serviceUserIds.toArray(Long[]::new));
+        Map<Long, BankAccount> mentors = new HashMap<>();
+        jdbc.query("select id, ref, bank_account_encrypted from mentor where id = any(?)"
+                + " and bank_account_encrypted is not null", rs -> {
+            mentors.put(rs.getLong(1), cipher.decrypt(rs.getBytes(3), MentorEntity.bankBinding(rs.getString(2)),
+                    "mentor " + rs.getString(2)));
+        }, (Object) mentorIds.toArray(Long[]::new));
+        return new BankAccounts(serviceUsers, mentors);
+    }
+
     /** Each mentor's NI number as a payslip shows it ({@code ******56C}), by mentor id; decrypted only here. */
     public Map<Long, String> maskedNiNumbers() {
         Map<Long, String> masked = new HashMap<>();

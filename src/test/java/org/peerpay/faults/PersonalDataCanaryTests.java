@@ -80,11 +80,15 @@ class PersonalDataCanaryTests extends CouncilTest {
             for (Path file : written.filter(Files::isRegularFile).toList()) {
                 String text = file.toString().endsWith(".pdf") ? PdfText.of(file)
                         : Files.readString(file, StandardCharsets.UTF_8);
-                if (OUT.relativize(file).startsWith("rti")) {
-                    // the one exception: HMRC's FPS must carry the NI number, so the file is its owner's alone
+                Path relative = OUT.relativize(file);
+                // the two exceptions, each readable by its owner alone: HMRC's FPS must carry the NI number, and the
+                // bank's payment files the account numbers
+                if (relative.startsWith("rti") || relative.getFileName().toString().matches(
+                        "(pain\\.001|bank-payments).*")) {
                     assertThat(Files.getPosixFilePermissions(file)).as(file.toString())
                             .isEqualTo(PosixFilePermissions.fromString("rw-------"));
-                    text = text.replace("<NINO>JG103759A</NINO>", "<NINO>(for HMRC)</NINO>");
+                    text = text.replace("<NINO>JG103759A</NINO>", "<NINO>(for HMRC)</NINO>")
+                            .replace("12345678", "(for the bank)");
                     filings.add(file);
                 }
                 seen.add(file + ": " + text);
@@ -118,7 +122,9 @@ class PersonalDataCanaryTests extends CouncilTest {
                 assertThat(text).as("the canary " + canary).doesNotContain(canary);
             }
         }
-        assertThat(filings).as("SU1's FPS, with M3's NI number for HMRC").isNotEmpty();
+        assertThat(filings).as("SU1's FPS and bank files, with M3's NI number and account number")
+                .extracting(f -> f.getFileName().toString())
+                .containsExactlyInAnyOrder("SU1-FPS.xml", "pain.001.xml", "bank-payments.csv");
         assertThat(String.join("\n", seen)).as("the canary went through, masked")
                 .contains("JG******A").contains("**-**-56").contains("****5678");
     }
