@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.stream.Collectors;
 import org.peerpay.calendar.Dates;
+import org.peerpay.filing.HmrcAccount;
 import org.peerpay.filing.Payments;
 import org.peerpay.filing.RtiFilings;
 import org.peerpay.money.Gbp;
@@ -39,6 +40,7 @@ final class PayRunReport {
                 payments(out, closed.payments());
             }
         }
+        outcome.hmrc().forEach(hmrc -> hmrcAccount(out, hmrc));
         out.println();
         LedgerCheck.Report check = outcome.ledger();
         out.println(check.reconciles() ? "Ledger reconciles (" + String.join("; ", check.checked()) + ")."
@@ -62,6 +64,13 @@ final class PayRunReport {
                 + ", in " + payments.directory() + " (pain.001 for the bank, bank-payments.csv for its bulk upload,"
                 + " pension-contributions.csv for the scheme; once the bank has paid: peerpay payments confirm)");
         payments.problems().forEach(problem -> out.println("    NOT IN THE BANK FILES: " + problem));
+    }
+
+    /** The tax year's P32 and the EPSs written. */
+    static void hmrcAccount(PrintWriter out, HmrcAccount.Outcome hmrc) {
+        out.println("  HMRC account " + hmrc.taxYear() + ": P32 in " + hmrc.p32() + "; " + hmrc.eps().size()
+                + " EPS (Employment Allowance claims, months with no payment) in " + hmrc.p32().getParent());
+        hmrc.problems().forEach(problem -> out.println("    EPS NOT WRITTEN: " + problem));
     }
 
     static void funding(PrintWriter out, int posted, LocalDate asOf) {

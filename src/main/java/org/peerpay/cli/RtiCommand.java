@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.peerpay.calendar.PayPeriod;
+import org.peerpay.filing.HmrcAccount;
 import org.peerpay.filing.RtiFilings;
 import org.peerpay.filing.RtiValidator;
 import org.peerpay.system.PeerPayProperties;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "rti", description = "Real Time Information for HMRC.",
-        subcommands = {RtiCommand.Fps.class, RtiCommand.Validate.class})
+        subcommands = {RtiCommand.Fps.class, RtiCommand.Account.class, RtiCommand.Validate.class})
 class RtiCommand {
 
     @Command(name = "fps", mixinStandardHelpOptions = true,
@@ -41,6 +42,29 @@ class RtiCommand {
             out().println(outcome.written().size() + " FPS file(s) for " + period.id() + " in "
                     + outcome.directory() + (outcome.problems().isEmpty() ? ""
                     : "; " + outcome.problems().size() + " employer(s) without one"));
+            return outcome.problems().isEmpty() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "account", mixinStandardHelpOptions = true,
+            description = "Write a tax year's HMRC account under out/rti/<tax year>/: p32.csv (per employer and tax"
+                    + " month: PAYE, NIC, Employment Allowance, net due and its due date) and the EPSs due by the"
+                    + " as-of date (Employment Allowance claims; months with no payment).")
+    static class Account extends CliCommand {
+
+        @Option(names = "--tax-year", required = true, paramLabel = "YEAR", description = "like 2026-27")
+        String taxYear;
+
+        @Option(names = "--as-of", paramLabel = "DATE", description = "EPSs for months ended before it (default:"
+                + " today)")
+        java.time.LocalDate asOf;
+
+        @Override
+        public Integer call() {
+            var outDir = bean(PeerPayProperties.class).outDir();
+            var day = asOf != null ? asOf : java.time.LocalDate.now(bean(java.time.Clock.class));
+            HmrcAccount.Outcome outcome = bean(HmrcAccount.class).write(taxYear, day, outDir);
+            PayRunReport.hmrcAccount(out(), outcome);
             return outcome.problems().isEmpty() ? 0 : 1;
         }
     }

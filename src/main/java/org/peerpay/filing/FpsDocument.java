@@ -77,37 +77,10 @@ final class FpsDocument {
 
     private Document document(Employer employer, PaidRun run, List<Paid> paid, boolean finalForYear) {
         Document doc = xml.document();
-        Element message = doc.createElementNS(GOVTALK, "GovTalkMessage");
-        doc.appendChild(message);
-        xml.text(message, GOVTALK, "EnvelopeVersion", "2.0");
-        Element details = xml.child(xml.child(message, GOVTALK, "Header"), GOVTALK, "MessageDetails");
-        xml.text(details, GOVTALK, "Class", MESSAGE_CLASS);
-        xml.text(details, GOVTALK, "Qualifier", "request");
-        xml.text(details, GOVTALK, "Function", "submit");
-        xml.text(details, GOVTALK, "CorrelationID", "");
-        xml.text(details, GOVTALK, "Transformation", "XML");
-        Element govTalkDetails = xml.child(message, GOVTALK, "GovTalkDetails");
-        keys(xml.child(govTalkDetails, GOVTALK, "Keys"), GOVTALK, employer);
-        Element channel = xml.child(xml.child(govTalkDetails, GOVTALK, "ChannelRouting"), GOVTALK, "Channel");
-        xml.text(channel, GOVTALK, "Name", "PeerPay");
-        xml.text(channel, GOVTALK, "Product", "PeerPay");
-        xml.text(channel, GOVTALK, "Version", "1.0");
-
-        Element envelope = xml.child(xml.child(message, GOVTALK, "Body"), fps, "IRenvelope");
-        Element header = xml.child(envelope, fps, "IRheader");
-        keys(xml.child(header, fps, "Keys"), fps, employer);
         int taxYearStart = PayPeriod.taxYearOf(run.payDate());
-        LocalDate yearEnd = LocalDate.of(taxYearStart + 1, 4, 5);
-        xml.text(header, fps, "PeriodEnd", yearEnd.toString());
-        xml.text(header, fps, "DefaultCurrency", "GBP");
-        xml.child(header, fps, "IRmark").setAttribute("Type", "generic");
-        xml.text(header, fps, "Sender", "Employer");
-
+        Element envelope = open(xml, doc, MESSAGE_CLASS, fps, employer, taxYearStart);
         Element submission = xml.child(envelope, fps, "FullPaymentSubmission");
-        Element refs = xml.child(submission, fps, "EmpRefs");
-        xml.text(refs, fps, "OfficeNo", employer.taxOfficeNumber());
-        xml.text(refs, fps, "PayeRef", employer.taxOfficeReference());
-        xml.text(refs, fps, "AORef", employer.accountsOfficeRef());
+        empRefs(xml, submission, fps, employer);
         xml.text(submission, fps, "RelatedTaxYear", relatedTaxYear(taxYearStart));
         Map<Long, List<Paid>> byMentor = paid.stream().collect(Collectors.groupingBy(p -> p.employee().id(),
                 LinkedHashMap::new, Collectors.toList()));
@@ -118,7 +91,47 @@ final class FpsDocument {
         return doc;
     }
 
-    private void keys(Element keys, String namespace, Employer employer) {
+    /**
+     * A GovTalk message for an employer's RTI submission, up to its {@code IRenvelope} and header (IRmark empty):
+     * returns the envelope, for the message's own element.
+     */
+    static Element open(Xml xml, Document doc, String messageClass, String namespace, Employer employer,
+                        int taxYearStart) {
+        Element message = doc.createElementNS(GOVTALK, "GovTalkMessage");
+        doc.appendChild(message);
+        xml.text(message, GOVTALK, "EnvelopeVersion", "2.0");
+        Element details = xml.child(xml.child(message, GOVTALK, "Header"), GOVTALK, "MessageDetails");
+        xml.text(details, GOVTALK, "Class", messageClass);
+        xml.text(details, GOVTALK, "Qualifier", "request");
+        xml.text(details, GOVTALK, "Function", "submit");
+        xml.text(details, GOVTALK, "CorrelationID", "");
+        xml.text(details, GOVTALK, "Transformation", "XML");
+        Element govTalkDetails = xml.child(message, GOVTALK, "GovTalkDetails");
+        keys(xml, xml.child(govTalkDetails, GOVTALK, "Keys"), GOVTALK, employer);
+        Element channel = xml.child(xml.child(govTalkDetails, GOVTALK, "ChannelRouting"), GOVTALK, "Channel");
+        xml.text(channel, GOVTALK, "Name", "PeerPay");
+        xml.text(channel, GOVTALK, "Product", "PeerPay");
+        xml.text(channel, GOVTALK, "Version", "1.0");
+
+        Element envelope = xml.child(xml.child(message, GOVTALK, "Body"), namespace, "IRenvelope");
+        Element header = xml.child(envelope, namespace, "IRheader");
+        keys(xml, xml.child(header, namespace, "Keys"), namespace, employer);
+        xml.text(header, namespace, "PeriodEnd", LocalDate.of(taxYearStart + 1, 4, 5).toString());
+        xml.text(header, namespace, "DefaultCurrency", "GBP");
+        xml.child(header, namespace, "IRmark").setAttribute("Type", "generic");
+        xml.text(header, namespace, "Sender", "Employer");
+        return envelope;
+    }
+
+    /** The employer's references, as a message starts with them. */
+    static void empRefs(Xml xml, Element parent, String namespace, Employer employer) {
+        Element refs = xml.child(parent, namespace, "EmpRefs");
+        xml.text(refs, namespace, "OfficeNo", employer.taxOfficeNumber());
+        xml.text(refs, namespace, "PayeRef", employer.taxOfficeReference());
+        xml.text(refs, namespace, "AORef", employer.accountsOfficeRef());
+    }
+
+    private static void keys(Xml xml, Element keys, String namespace, Employer employer) {
         xml.text(keys, namespace, "Key", employer.taxOfficeNumber()).setAttribute("Type", "TaxOfficeNumber");
         xml.text(keys, namespace, "Key", employer.taxOfficeReference()).setAttribute("Type", "TaxOfficeReference");
     }

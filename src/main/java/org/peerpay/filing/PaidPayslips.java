@@ -36,15 +36,21 @@ public interface PaidPayslips {
      * @param pensionBasis   the basis the contributions were deducted on (null: no contribution that run)
      * @param taxCode        the code operated, as the payslip shows it ({@code S1257L}, {@code 0T})
      * @param nicBandsOfYear the tax year data of the payslip's own run, whose thresholds band its earnings
-     * @param pensionMembership {@code ENROLLED}, {@code NOT_MEMBER} or {@code OPTED_OUT}, after this period's assessment
+     * @param pensionMembership {@code ENROLLED}, {@code NOT_ENROLLED} or {@code OPTED_OUT}, after this period's
+     *     assessment
+     * @param employmentAllowance the employer NIC the Employment Allowance took off this payslip
      */
     record Payslip(long id, long payRunId, long serviceUserId, long mentorId, long employmentId, PayPeriod period,
                    LocalDate payDate, int taxPeriod, int minutes, MonetaryAmount taxablePay, MonetaryAmount tax,
                    MonetaryAmount niablePay, MonetaryAmount employeeNic, MonetaryAmount employerNic,
                    MonetaryAmount employeePension, PensionBasis pensionBasis, String taxCode, boolean week1Month1,
                    char niCategory, TaxYear nicBandsOfYear, MonetaryAmount netPay, MonetaryAmount employerPension,
-                   MonetaryAmount qualifyingEarnings, String pensionCategory, String pensionMembership) {
+                   MonetaryAmount qualifyingEarnings, String pensionCategory, String pensionMembership,
+                   MonetaryAmount employmentAllowance) {
     }
+
+    /** Every payslip of completed runs paid in a tax year ({@code 2026-27}), by employer and pay date. */
+    List<Payslip> ofTaxYear(String taxYear);
 
     /** The pay date of each employment's first payslip as an enrolled member of the pension scheme. */
     Map<Long, LocalDate> enrolledOn(Collection<Long> employmentIds);

@@ -132,29 +132,42 @@ public class RtiFilings {
         boolean finalForYear = finalForYear(run, employer.id(), employmentsById);
         Document document = FpsDocument.build(run.taxYear().rtiNamespace("fullPaymentSubmission"), hmrcEmployer, run,
                 paid, finalForYear);
+        String name = employer.ref() + "-FPS" + (run.number() > 1 ? "-run" + run.number() : "") + ".xml";
+        Checked checked = writeChecked(document, directory(outDir, run.period()).resolve(OutputPaths.name(name)));
+        if (!checked.problems().isEmpty()) {
+            problems.add(employer.ref() + ": no FPS written for run " + run.number() + ": it fails "
+                    + checked.checkedAgainst() + ": " + String.join("; ", checked.problems()));
+            return;
+        }
+        written.add(new Written(checked.file(), employer.ref(), paid.size(), finalForYear, checked.irMark()));
+    }
+
+    /** A message stamped and checked: written when no problem was found. */
+    record Checked(Path file, String irMark, List<String> problems, String checkedAgainst) {
+    }
+
+    /**
+     * Indents the message, stamps its IRmark, checks it as HMRC would and, when it passes, writes it whole and
+     * owner-only.
+     */
+    Checked writeChecked(Document document, Path file) {
         Xml xml = new Xml();
-        byte[] bytes;
         try {
             Document indented = xml.parse(Xml.bytes(document, true));
             String mark = IrMark.stamp(indented);
-            bytes = Xml.bytes(indented, false);
+            byte[] bytes = Xml.bytes(indented, false);
             RtiValidator.Report report = validator.check(bytes);
-            if (!report.passes()) {
-                problems.add(employer.ref() + ": no FPS written for run " + run.number() + ": it fails "
-                        + report.checkedAgainst() + ": " + String.join("; ", report.problems()));
-                return;
+            if (report.passes()) {
+                try (AtomicFile out = AtomicFile.createOwnerOnly(file)) {
+                    out.stream().write(bytes);
+                    out.commit();
+                }
             }
-            String name = employer.ref() + "-FPS" + (run.number() > 1 ? "-run" + run.number() : "") + ".xml";
-            Path file = directory(outDir, run.period()).resolve(OutputPaths.name(name));
-            try (AtomicFile out = AtomicFile.createOwnerOnly(file)) {
-                out.stream().write(bytes);
-                out.commit();
-            }
-            written.add(new Written(file, employer.ref(), paid.size(), finalForYear, mark));
+            return new Checked(file, mark, report.problems(), report.checkedAgainst());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (org.xml.sax.SAXException e) {
-            throw new IllegalStateException("PeerPay wrote an FPS it cannot read back: " + e.getMessage(), e);
+            throw new IllegalStateException("PeerPay wrote an RTI message it cannot read back: " + e.getMessage(), e);
         }
     }
 

@@ -38,18 +38,31 @@ class PayslipsForFiling implements PaidPayslips {
 
     @Override
     public List<Payslip> yearToRun(PaidRun run) {
+        return payslips("""
+                and p.tax_year = (select tax_year from payslip where pay_run_id = ? limit 1)
+                and p.employment_id in (select employment_id from payslip where pay_run_id = ?)
+                and (p.pay_date, p.pay_run_id) <= (?, ?)
+                order by p.employment_id, p.pay_date, p.pay_run_id""", run.id(), run.id(), run.payDate(), run.id());
+    }
+
+    @Override
+    public List<Payslip> ofTaxYear(String taxYear) {
+        return payslips("and p.tax_year = ? order by p.service_user_id, p.pay_date, p.pay_run_id, p.employment_id",
+                taxYear);
+    }
+
+    /** The payslips of completed runs matching the condition (which starts {@code and} and may order them). */
+    private List<Payslip> payslips(String condition, Object... parameters) {
         Map<Long, TaxYear> years = new HashMap<>();
         return jdbc.query("""
                 select p.pay_run_id, p.service_user_id, p.mentor_id, p.employment_id, p.period_id, p.pay_date,
                        p.tax_period, p.minutes, p.taxable_pay, p.tax, p.gross_pay, p.employee_nic, p.employer_nic,
                        p.employee_pension, r.pension_basis, p.tax_code, p.week1_month1, p.ni_category, p.id,
                        p.net_pay, p.employer_pension, p.qualifying_earnings, p.pension_category,
-                       p.pension_membership
+                       p.pension_membership, p.employment_allowance_offset
                 from payslip p join pay_run r on r.id = p.pay_run_id
-                where r.status = 'COMPLETED' and p.tax_year = (select tax_year from payslip where pay_run_id = ? limit 1)
-                  and p.employment_id in (select employment_id from payslip where pay_run_id = ?)
-                  and (p.pay_date, p.pay_run_id) <= (?, ?)
-                order by p.employment_id, p.pay_date, p.pay_run_id""", (rs, i) -> {
+                where r.status = 'COMPLETED'
+                """ + condition, (rs, i) -> {
             BigDecimal pension = rs.getBigDecimal(14);
             String basis = rs.getString(15);
             return new Payslip(rs.getLong(19), rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
@@ -59,8 +72,8 @@ class PayslipsForFiling implements PaidPayslips {
                     pension.signum() == 0 || basis == null ? null : PensionBasis.valueOf(basis), rs.getString(16),
                     rs.getBoolean(17), rs.getString(18).charAt(0), taxYearOf(rs.getLong(1), years),
                     Gbp.of(rs.getBigDecimal(20)), Gbp.of(rs.getBigDecimal(21)), Gbp.of(rs.getBigDecimal(22)),
-                    rs.getString(23), rs.getString(24));
-        }, run.id(), run.id(), run.payDate(), run.id());
+                    rs.getString(23), rs.getString(24), Gbp.of(rs.getBigDecimal(25)));
+        }, parameters);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.List;
 import org.peerpay.budgets.BudgetStatements;
 import org.peerpay.budgets.Budgets;
 import org.peerpay.calendar.PayPeriod;
+import org.peerpay.filing.HmrcAccount;
 import org.peerpay.filing.Payments;
 import org.peerpay.filing.RtiFilings;
 import org.peerpay.system.UserFacingException;
@@ -26,10 +27,12 @@ public class PeriodClose {
     private final LedgerCheck ledgerCheck;
     private final RtiFilings filings;
     private final Payments payments;
+    private final HmrcAccount hmrcAccount;
 
     PeriodClose(Budgets budgets, PayRuns payRuns, BudgetStatements statements, LedgerCheck ledgerCheck,
-                RtiFilings filings, Payments payments) {
+                RtiFilings filings, Payments payments, HmrcAccount hmrcAccount) {
         this.payments = payments;
+        this.hmrcAccount = hmrcAccount;
         this.budgets = budgets;
         this.payRuns = payRuns;
         this.statements = statements;
@@ -38,7 +41,9 @@ public class PeriodClose {
     }
 
     /** What closing did, in the order it happened. */
-    public record Outcome(LocalDate asOf, int fundingPosted, List<Closed> periods, LedgerCheck.Report ledger) {
+    /** @param hmrc the HMRC account (P32 and EPSs) of each tax year a period was paid in, rewritten */
+    public record Outcome(LocalDate asOf, int fundingPosted, List<Closed> periods, List<HmrcAccount.Outcome> hmrc,
+                          LedgerCheck.Report ledger) {
     }
 
     /**
@@ -58,7 +63,7 @@ public class PeriodClose {
         for (PayPeriod period : payRuns.periodsDue(asOf)) {
             closed.add(close(period, outDir));
         }
-        return new Outcome(asOf, funding, closed, ledgerCheck.run(asOf));
+        return new Outcome(asOf, funding, closed, hmrcAccounts(closed, asOf, outDir), ledgerCheck.run(asOf));
     }
 
     /**
@@ -69,7 +74,8 @@ public class PeriodClose {
     public Outcome closePeriod(PayPeriod period, LocalDate today, Path outDir) {
         requireEnded(period, today);
         int funding = budgets.postFunding(today);
-        return new Outcome(today, funding, List.of(close(period, outDir)), ledgerCheck.run(today));
+        List<Closed> closed = List.of(close(period, outDir));
+        return new Outcome(today, funding, closed, hmrcAccounts(closed, today, outDir), ledgerCheck.run(today));
     }
 
     /** @throws UserFacingException when the period has not ended by {@code today}, so cannot be paid yet */
@@ -78,6 +84,13 @@ public class PeriodClose {
             throw new UserFacingException(period.id() + " has not ended yet (it ends on " + period.end()
                     + "): its shifts are not all in. Pay it after that day.");
         }
+    }
+
+    /** Rewrites the HMRC account of each tax year a period was just paid in. */
+    private List<HmrcAccount.Outcome> hmrcAccounts(List<Closed> closed, LocalDate asOf, Path outDir) {
+        return closed.stream().filter(c -> c.run().ran()).map(c -> PayPeriod.containing(
+                        c.run().period().frequency(), c.run().payDate()).taxYear()).distinct().sorted()
+                .map(taxYear -> hmrcAccount.write(taxYear, asOf, outDir)).toList();
     }
 
     /**
