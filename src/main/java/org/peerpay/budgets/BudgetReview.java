@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
  * The budget review after a pay run. Each budget the run charged is looked at as it stands for the period
  * (funding received by the period's end, pay charged by its pay date): OVERSPEND when the charge took it below zero
  * (the mentor is paid all the same), PLAN_EXCEEDED when the period's hours are above the support plan's (beyond the
- * tolerance), SURPLUS when the balance is above the service user's retention weeks of planned cost at this run's
+ * tolerance), UNDER_DELIVERY when the first run's hours are below them (beyond the tolerance), SURPLUS when the balance is above the service user's retention weeks of planned cost at this run's
  * cost per hour. A budget that paid nobody in the period and still holds money raises IDLE_BUDGET.
  */
 @Service
@@ -48,12 +48,12 @@ public class BudgetReview {
 
     /**
      * Reviews the budgets a run charged, and those that paid nobody in the period, raising what it finds against
-     * the run.
+     * the run. A supplementary run pays only what a run before it left: its hours say nothing of under-delivery.
      *
      * @return exceptions raised
      */
     public int review(PayPeriod period, LocalDate payDate, long payRunId, List<Charged> charged, Set<Long> unpaid,
-                      int planTolerancePercent) {
+                      int planTolerancePercent, boolean supplementary) {
         record Review(long serviceUserId, int minutes, BigDecimal cost, BigDecimal balance, BigDecimal plannedPerWeek,
                       int retentionWeeks) {
         }
@@ -97,6 +97,12 @@ public class BudgetReview {
                 raised.add(Raised.ofBudget(ExceptionType.PLAN_EXCEEDED, r.serviceUserId(), hours(r.minutes()) + " hours paid"
                         + " against " + r.plannedPerWeek().multiply(weeks).setScale(2, RoundingMode.HALF_UP)
                         + " planned (" + r.plannedPerWeek().setScale(2, RoundingMode.HALF_UP) + " a week)"));
+            } else if (!supplementary && BigDecimal.valueOf(r.minutes()).multiply(HUNDRED)
+                    .compareTo(plannedMinutes.multiply(BigDecimal.valueOf(100 - planTolerancePercent))) < 0) {
+                raised.add(Raised.ofBudget(ExceptionType.UNDER_DELIVERY, r.serviceUserId(), hours(r.minutes())
+                        + " hours paid against " + r.plannedPerWeek().multiply(weeks).setScale(2, RoundingMode.HALF_UP)
+                        + " planned (" + r.plannedPerWeek().setScale(2, RoundingMode.HALF_UP) + " a week): support"
+                        + " planned was not delivered; ask why"));
             }
             // balance > retention weeks × planned hours a week × this run's cost per hour (cost × 60 ÷ minutes)
             BigDecimal retainedTimesMinutes = BigDecimal.valueOf(r.retentionWeeks()).multiply(r.plannedPerWeek())

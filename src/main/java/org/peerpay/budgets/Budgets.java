@@ -81,6 +81,21 @@ public class Budgets {
         return new History(ledger.budgetDays(serviceUserId), spent);
     }
 
+    /** One funding receipt as a statement itemises it. */
+    public record FundingItem(long serviceUserId, LocalDate receivedOn, String source, MonetaryAmount amount) {
+    }
+
+    /** Funding received from one day to another (both included), by service user, oldest first. */
+    public Map<Long, List<FundingItem>> fundingItems(LocalDate from, LocalDate to) {
+        Map<Long, List<FundingItem>> items = new HashMap<>();
+        jdbc.query("select service_user_id, received_on, source, amount from funding where received_on between ? and ?"
+                + " order by received_on, source", rs -> {
+            items.computeIfAbsent(rs.getLong(1), id -> new java.util.ArrayList<>()).add(new FundingItem(rs.getLong(1),
+                    rs.getObject(2, LocalDate.class), rs.getString(3), Gbp.of(rs.getBigDecimal(4))));
+        }, from, to);
+        return items;
+    }
+
     /** The support plan's hours a week in force on a date, by service user (those with a budget period then). */
     public Map<Long, BigDecimal> plannedHoursPerWeek(LocalDate on) {
         Map<Long, BigDecimal> planned = new HashMap<>();

@@ -17,5 +17,7 @@ public enum ExceptionType {
     /** Hours paid above the support plan's, beyond the tolerance. */
     PLAN_EXCEEDED,
     /** A balance above the service user's retention weeks of planned cost. */
-    SURPLUS
+    SURPLUS,
+    /** Hours paid below the support plan's, beyond the tolerance: support planned was not delivered. */
+    UNDER_DELIVERY
 }

@@ -228,6 +228,28 @@ public class Ledger {
     }
 
     /**
+     * What moved the liabilities a payslip makes (net pay to a mentor, HMRC, the pension scheme): a payslip's charge
+     * (and its reversal) by the period it paid for, owed, positive; a settlement by the day it was paid, negative.
+     *
+     * @param employmentId the employment whose net pay it is; null for HMRC and the pension scheme
+     */
+    public record LiabilityMovement(long serviceUserId, Account liability, Long employmentId, String periodId,
+                                    LocalDate paidOn, MonetaryAmount amount) {
+    }
+
+    public List<LiabilityMovement> liabilityMovements() {
+        return jdbc.query("""
+                select x.service_user_id, x.account, x.employment_id,
+                       case when j.kind <> 'SETTLEMENT' then j.period_id end,
+                       case when j.kind = 'SETTLEMENT' then j.entry_date end, -sum(x.amount)
+                from posting x join journal_entry j on j.id = x.entry_id
+                where x.account in ('NET_PAY_OWED', 'HMRC_OWED', 'PENSION_OWED')
+                group by 1, 2, 3, 4, 5""", (rs, i) -> new LiabilityMovement(rs.getLong(1),
+                Account.valueOf(rs.getString(2)), (Long) rs.getObject(3), rs.getString(4),
+                rs.getObject(5, LocalDate.class), Gbp.of(rs.getBigDecimal(6))));
+    }
+
+    /**
      * One budget's balance at the end of each day it moved, counting as {@link #budgetBalances} does (funding from
      * the day it was received, everything else from its entry date), oldest first.
      */

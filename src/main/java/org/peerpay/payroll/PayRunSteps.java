@@ -49,7 +49,7 @@ class PayRunSteps {
             }
         }
         return budgetReview.review(scope.period(), payRuns.getReferenceById(scope.payRunId()).payDate(),
-                scope.payRunId(), charged, unpaid, planTolerancePercent);
+                scope.payRunId(), charged, unpaid, planTolerancePercent, scope.supplementary());
     }
 
     /** Marks the run completed: from now on its payslips are final and a new run of the period is supplementary. */

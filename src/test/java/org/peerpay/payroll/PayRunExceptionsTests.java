@@ -41,9 +41,21 @@ class PayRunExceptionsTests extends CouncilTest {
     }
 
     @Test
+    void flagsHoursBelowThePlanAsUnderDelivery() {
+        importShifts("shifts.csv", "M1,SU1,2026-10-19,10:00,13:00,0,,\n");
+
+        payRuns.pay(P08);
+
+        assertThat(exceptions("UNDER_DELIVERY")).containsExactly("3.00 hours paid against 12.00 planned (3.00 a"
+                + " week): support planned was not delivered; ask why");
+    }
+
+    @Test
     void raisesNothingForAnOrdinaryPeriod() {
+        // the plans' hours: SU1 3 a week (12 in the period), SU2 2 a week (8)
         importShifts("shifts.csv", "M1,SU1,2026-10-19,10:00,13:00,0,,\nM1,SU1,2026-10-26,10:00,13:00,0,,\n"
-                + "M1,SU2,2026-10-20,10:00,13:00,0,,\n");
+                + "M1,SU1,2026-11-02,10:00,13:00,0,,\nM1,SU1,2026-11-09,10:00,13:00,0,,\n"
+                + "M1,SU2,2026-10-20,10:00,14:00,0,,\nM1,SU2,2026-11-03,10:00,14:00,0,,\n");
         jdbc.update("update funding set amount = 300.00");  // about six weeks of the planned 3 hours a week
         budgets.postFunding(LocalDate.of(2099, 12, 31));
 
