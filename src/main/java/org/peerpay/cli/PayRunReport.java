@@ -39,6 +39,8 @@ final class PayRunReport {
             if (closed.payments() != null) {
                 payments(out, closed.payments());
             }
+            closed.p45s().forEach(p45 -> out.println("    P45:        " + p45 + " (a leaver's final pay: give it to"
+                    + " them)"));
         }
         outcome.hmrc().forEach(hmrc -> hmrcAccount(out, hmrc));
         out.println();
@@ -71,6 +73,10 @@ final class PayRunReport {
         out.println("  HMRC account " + hmrc.taxYear() + ": P32 in " + hmrc.p32() + "; " + hmrc.eps().size()
                 + " EPS (Employment Allowance claims, months with no payment) in " + hmrc.p32().getParent());
         hmrc.problems().forEach(problem -> out.println("    EPS NOT WRITTEN: " + problem));
+        if (!hmrc.p60s().isEmpty()) {
+            out.println("    P60s:       " + hmrc.p60s().size() + " in " + hmrc.p60s().get(0).getParent()
+                    + " (the year is over: give each employee theirs by 31 May)");
+        }
     }
 
     static void funding(PrintWriter out, int posted, LocalDate asOf) {

@@ -31,8 +31,8 @@ public final class Pdf implements AutoCloseable {
     private final AtomicFile file;
     private final Document document;
 
-    private Pdf(Path destination, String title, String author) {
-        this.file = AtomicFile.create(destination);
+    private Pdf(AtomicFile file, String title, String author) {
+        this.file = file;
         this.document = new Document(PageSize.A4, 42, 42, 40, 40);
         PdfWriter.getInstance(document, file.stream());
         document.addTitle(title);
@@ -42,7 +42,12 @@ public final class Pdf implements AutoCloseable {
     }
 
     public static Pdf create(Path destination, String title, String author) {
-        return new Pdf(destination, title, author);
+        return new Pdf(AtomicFile.create(destination), title, author);
+    }
+
+    /** As {@link #create}, readable by its owner alone: a form that carries an NI number (P45, P60). */
+    public static Pdf createOwnerOnly(Path destination, String title, String author) {
+        return new Pdf(AtomicFile.createOwnerOnly(destination), title, author);
     }
 
     public void title(String text) {

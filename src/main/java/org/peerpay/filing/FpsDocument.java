@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.money.MonetaryAmount;
 import org.peerpay.calendar.PayPeriod;
@@ -16,8 +15,6 @@ import org.peerpay.filing.PaidPayslips.PaidRun;
 import org.peerpay.filing.PaidPayslips.Payslip;
 import org.peerpay.money.Gbp;
 import org.peerpay.people.People;
-import org.peerpay.statutory.NationalInsurance;
-import org.peerpay.statutory.NicBands;
 import org.peerpay.statutory.PayFrequency;
 import org.peerpay.statutory.PensionBasis;
 import org.peerpay.statutory.StarterDeclaration;
@@ -173,9 +170,10 @@ final class FpsDocument {
             xml.text(element, fps, "LeavingDate", employment.end().toString());
         }
 
+        YearFigures year = YearFigures.of(paid.yearToRun());
         Element toDate = xml.child(element, fps, "FiguresToDate");
-        xml.text(toDate, fps, "TaxablePay", money(sum(paid.yearToRun(), Payslip::taxablePay)));
-        xml.text(toDate, fps, "TotalTax", money(sum(paid.yearToRun(), Payslip::tax)));
+        xml.text(toDate, fps, "TaxablePay", money(year.taxablePay()));
+        xml.text(toDate, fps, "TotalTax", money(year.tax()));
         MonetaryAmount netPayPension = pension(paid.yearToRun(), PensionBasis.NET_PAY);
         MonetaryAmount reliefAtSource = pension(paid.yearToRun(), PensionBasis.RELIEF_AT_SOURCE);
         if (!netPayPension.isZero()) {
@@ -209,9 +207,7 @@ final class FpsDocument {
         }
         xml.text(payment, fps, "TaxDeductedOrRefunded", money(now.tax()));
 
-        Map<Character, List<Payslip>> byLetter = paid.yearToRun().stream().collect(Collectors.groupingBy(
-                Payslip::niCategory, LinkedHashMap::new, Collectors.toList()));
-        byLetter.forEach((letter, payslips) -> niLetter(element, letter, payslips, now));
+        year.letters().forEach((letter, figures) -> niLetter(element, letter, figures, now));
     }
 
     /** The run is the employment's first payslip, and the employment began in the run's tax year. */
@@ -240,24 +236,19 @@ final class FpsDocument {
         }
     }
 
-    private void niLetter(Element employment, char letter, List<Payslip> payslips, Payslip now) {
+    private void niLetter(Element employment, char letter, YearFigures.Letter year, Payslip now) {
         boolean inPeriod = now.niCategory() == letter;
-        NicBands bands = payslips.stream()
-                .map(p -> new NationalInsurance(p.nicBandsOfYear()).bands(p.period().frequency(),
-                        Gbp.pounds(p.niablePay())))
-                .reduce(NicBands.NONE, NicBands::plus);
         Element values = xml.child(employment, fps, "NIlettersAndValues");
         xml.text(values, fps, "NIletter", String.valueOf(letter));
         xml.text(values, fps, "GrossEarningsForNICsInPd", inPeriod ? money(now.niablePay()) : "0.00");
-        xml.text(values, fps, "GrossEarningsForNICsYTD", money(sum(payslips, Payslip::niablePay)));
-        xml.text(values, fps, "AtLELYTD", pounds(bands.atLel()));
-        xml.text(values, fps, "LELtoPTYTD", pounds(bands.lelToPt()));
-        xml.text(values, fps, "PTtoUELYTD", pounds(bands.ptToUel()));
+        xml.text(values, fps, "GrossEarningsForNICsYTD", money(year.earnings()));
+        xml.text(values, fps, "AtLELYTD", pounds(year.bands().atLel()));
+        xml.text(values, fps, "LELtoPTYTD", pounds(year.bands().lelToPt()));
+        xml.text(values, fps, "PTtoUELYTD", pounds(year.bands().ptToUel()));
         xml.text(values, fps, "TotalEmpNICInPd", inPeriod ? money(now.employeeNic().add(now.employerNic())) : "0.00");
-        xml.text(values, fps, "TotalEmpNICYTD", money(sum(payslips, Payslip::employeeNic)
-                .add(sum(payslips, Payslip::employerNic))));
+        xml.text(values, fps, "TotalEmpNICYTD", money(year.employeeNic().add(year.employerNic())));
         xml.text(values, fps, "EmpeeContribnsInPd", inPeriod ? money(now.employeeNic()) : "0.00");
-        xml.text(values, fps, "EmpeeContribnsYTD", money(sum(payslips, Payslip::employeeNic)));
+        xml.text(values, fps, "EmpeeContribnsYTD", money(year.employeeNic()));
     }
 
     static String payFrequency(PayFrequency frequency) {
@@ -282,14 +273,11 @@ final class FpsDocument {
     }
 
     private static MonetaryAmount pension(List<Payslip> payslips, PensionBasis basis) {
-        return sum(payslips.stream().filter(p -> p.pensionBasis() == basis).toList(), Payslip::employeePension);
+        return YearFigures.sum(payslips.stream().filter(p -> p.pensionBasis() == basis).toList(),
+                Payslip::employeePension);
     }
 
-    private static MonetaryAmount sum(List<Payslip> payslips, Function<Payslip, MonetaryAmount> figure) {
-        return payslips.stream().map(figure).reduce(Gbp.ZERO, MonetaryAmount::add);
-    }
-
-    private static String money(MonetaryAmount amount) {
+    static String money(MonetaryAmount amount) {
         return Gbp.pounds(amount).toPlainString();
     }
 

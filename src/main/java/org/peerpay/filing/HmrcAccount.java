@@ -40,8 +40,10 @@ public class HmrcAccount {
     private final People people;
     private final TaxYears taxYears;
     private final RtiFilings filings;
+    private final StatutoryForms forms;
 
-    HmrcAccount(PaidPayslips payslips, People people, TaxYears taxYears, RtiFilings filings) {
+    HmrcAccount(PaidPayslips payslips, People people, TaxYears taxYears, RtiFilings filings, StatutoryForms forms) {
+        this.forms = forms;
         this.payslips = payslips;
         this.people = people;
         this.taxYears = taxYears;
@@ -111,13 +113,15 @@ public class HmrcAccount {
     }
 
     /** What writing a tax year's HMRC account did. */
-    public record Outcome(String taxYear, Path p32, List<Path> eps, List<String> problems) {
+    /** @param p60s written once the tax year's last pay date is past */
+    public record Outcome(String taxYear, Path p32, List<Path> eps, List<Path> p60s, List<String> problems) {
     }
 
     /**
      * Writes the tax year's P32 ({@code rti/<tax year>/p32.csv}) and the EPSs due by a day: the Employment Allowance
      * claim of each registered employer that claims it and has paid someone in the year, and a no-payment EPS for
-     * each tax month that has ended since the employer's first payment through PeerPay in which it paid nobody.
+     * each tax month that has ended since the employer's first payment through PeerPay in which it paid nobody; and,
+     * once the year's last pay date is past, the P60s.
      */
     public Outcome write(String taxYear, LocalDate asOf, Path outDir) {
         List<P32Month> months = p32(taxYear);
@@ -168,7 +172,7 @@ public class HmrcAccount {
                 }
             }
         }
-        return new Outcome(taxYear, p32, eps, problems);
+        return new Outcome(taxYear, p32, eps, forms.writeP60s(taxYear, asOf, outDir), problems);
     }
 
     private void write(Document document, Path file, List<Path> written, List<String> problems, String employer) {

@@ -10,6 +10,7 @@ import org.peerpay.calendar.PayPeriod;
 import org.peerpay.filing.HmrcAccount;
 import org.peerpay.filing.Payments;
 import org.peerpay.filing.RtiFilings;
+import org.peerpay.filing.StatutoryForms;
 import org.peerpay.system.UserFacingException;
 import org.springframework.stereotype.Service;
 
@@ -28,9 +29,11 @@ public class PeriodClose {
     private final RtiFilings filings;
     private final Payments payments;
     private final HmrcAccount hmrcAccount;
+    private final StatutoryForms forms;
 
     PeriodClose(Budgets budgets, PayRuns payRuns, BudgetStatements statements, LedgerCheck ledgerCheck,
-                RtiFilings filings, Payments payments, HmrcAccount hmrcAccount) {
+                RtiFilings filings, Payments payments, HmrcAccount hmrcAccount, StatutoryForms forms) {
+        this.forms = forms;
         this.payments = payments;
         this.hmrcAccount = hmrcAccount;
         this.budgets = budgets;
@@ -51,9 +54,10 @@ public class PeriodClose {
      *
      * @param fps      null when the run had nothing to pay
      * @param payments null when the run had nothing to pay
+     * @param p45s     the P45 of each leaver whose final pay the period's runs paid
      */
     public record Closed(PayRuns.Summary run, int statements, Path statementsDirectory, RtiFilings.Outcome fps,
-                         Payments.Outcome payments) {
+                         Payments.Outcome payments, List<Path> p45s) {
     }
 
     /** Pays every period that ended before {@code asOf} and is not paid yet, and every one with released shifts. */
@@ -100,12 +104,13 @@ public class PeriodClose {
     private Closed close(PayPeriod period, Path outDir) {
         PayRuns.Summary run = payRuns.pay(period, outDir);
         if (!run.ran() && !payRuns.leftUnclosed(period)) {
-            return new Closed(run, 0, null, null, null);
+            return new Closed(run, 0, null, null, null, List.of());
         }
         int written = statements.write(period, outDir);
         RtiFilings.Outcome fps = filings.writeFps(period, outDir);
         Payments.Outcome paymentFiles = payments.writeFiles(period, outDir);
+        List<Path> p45s = forms.writeP45s(period, outDir);
         payRuns.markClosed(period);
-        return new Closed(run, written, BudgetStatements.directory(outDir, period), fps, paymentFiles);
+        return new Closed(run, written, BudgetStatements.directory(outDir, period), fps, paymentFiles, p45s);
     }
 }
