@@ -318,12 +318,18 @@ public class Ledger {
         return new SelfCheck(jdbc.queryForObject("select count(*) from journal_entry", Long.class), unbalanced);
     }
 
-    /** What a payslip still owes on one liability: its charge's credit to it, less what was settled. */
+    /**
+     * What a payslip still owes on one liability: its charge's credit to it, less what was settled. Negative when the
+     * payslip refunded tax: HMRC owes the employer, which keeps it from what it pays HMRC.
+     */
     public record Owed(long payslipId, long serviceUserId, Long employmentId, String periodId,
                        MonetaryAmount amount) {
     }
 
-    /** The amounts the payslips given still owe on a liability (payslips whose charge was reversed owe nothing). */
+    /**
+     * The amounts the payslips given still owe on a liability, refunds (negative) included; payslips whose charge was
+     * reversed owe nothing.
+     */
     public List<Owed> owed(Account liability, Collection<Long> payslipIds) {
         return jdbc.query("""
                 select j.payslip_id, j.service_user_id, max(p.employment_id), max(j.period_id),
@@ -334,7 +340,7 @@ public class Ledger {
                   and not exists (select 1 from journal_entry r where r.reverses = j.id)
                 group by j.payslip_id, j.service_user_id
                 having -sum(p.amount) filter (where j.kind = 'PAYSLIP')
-                       - coalesce(sum(p.amount) filter (where j.kind = 'SETTLEMENT'), 0) > 0
+                       - coalesce(sum(p.amount) filter (where j.kind = 'SETTLEMENT'), 0) <> 0
                 order by j.payslip_id""", (rs, i) -> new Owed(rs.getLong(1), rs.getLong(2),
                 (Long) rs.getObject(3), rs.getString(4), Gbp.of(rs.getBigDecimal(5))),
                 liability.name(), payslipIds.toArray(Long[]::new));
@@ -342,7 +348,7 @@ public class Ledger {
 
     /**
      * Breaches of the settlements: a settlement naming no payslip charge (or a reversed one), a payslip's liability
-     * settled more than once, or settled for more than it owed.
+     * settled more than once, or settled for more than it owed (or the other way: a refund settled as a payment).
      */
     public List<String> settlementBreaches() {
         List<String> breaches = new ArrayList<>();
@@ -364,8 +370,11 @@ public class Ledger {
                 where j.kind in ('PAYSLIP', 'SETTLEMENT') and p.account in ('NET_PAY_OWED', 'HMRC_OWED', 'PENSION_OWED')
                 group by j.payslip_id, p.account
                 having count(*) filter (where j.kind = 'SETTLEMENT') > 1
-                    or coalesce(sum(p.amount) filter (where j.kind = 'SETTLEMENT'), 0)
-                       > coalesce(-sum(p.amount) filter (where j.kind = 'PAYSLIP'), 0)
+                    or (count(*) filter (where j.kind = 'SETTLEMENT') = 1
+                        and (sign(coalesce(sum(p.amount) filter (where j.kind = 'SETTLEMENT'), 0))
+                             <> sign(coalesce(-sum(p.amount) filter (where j.kind = 'PAYSLIP'), 0))
+                             or abs(coalesce(sum(p.amount) filter (where j.kind = 'SETTLEMENT'), 0))
+                                > abs(coalesce(-sum(p.amount) filter (where j.kind = 'PAYSLIP'), 0))))
                 order by 1, 3 limit 50""", rs -> {
             breaches.add("payslip " + rs.getLong(1) + " (" + rs.getString(2) + "): its " + rs.getString(3)
                     + " of " + Gbp.format(rs.getBigDecimal(6)) + " was settled " + rs.getInt(4) + " times, "

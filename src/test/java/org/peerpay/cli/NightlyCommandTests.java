@@ -28,18 +28,18 @@ class NightlyCommandTests extends CommandLineTest {
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString())
                 .contains("PeerPay nightly run as of 2026-11-23")
-                .contains("service-users.csv          40 rows: 40 new")
+                .contains("service-users.csv          41 rows: 41 new")
                 .contains("rejected by reason: MALFORMED 1, BAD_DATE 1, BAD_TIME 1, NOT_POSITIVE 1, TOO_LONG 1,"
                         + " FUTURE_DATE 1, UNKNOWN_MENTOR 1, UNKNOWN_SERVICE_USER 1, NO_EMPLOYMENT 1, OVERLAP 1\n")
-                .containsPattern("total\\s+351\\s+340\\s+10\\s+1\\s+8")
-                .contains("2026-27/4W07, paid 23 October 2026: 43 payslip(s)")
-                .contains("2026-27/4W08, paid 20 November 2026: 42 payslip(s)")
+                .containsPattern("total\\s+401\\s+390\\s+10\\s+1\\s+8")
+                .contains("2026-27/4W07, paid 23 October 2026: 46 payslip(s)")
+                .contains("2026-27/4W08, paid 20 November 2026: 45 payslip(s)")
                 .contains("Ledger reconciles")
                 .contains("Done.");
         assertThat(OUT.resolve("imports/2026-11-15-fortnight-4.csv.rejects.csv")).exists();
-        assertThat(jdbc.queryForObject("select count(*) from timesheet_line", Integer.class)).isEqualTo(340);
+        assertThat(jdbc.queryForObject("select count(*) from timesheet_line", Integer.class)).isEqualTo(390);
         assertThat(jdbc.queryForObject("select count(*) from timesheet_line where status = 'PAID'", Integer.class))
-                .isEqualTo(340);
+                .isEqualTo(390);
         assertThat(OUT.resolve("payslips/2026-27/4W08/SU001/M001.pdf")).exists();
         assertThat(OUT.resolve("statements/2026-27/4W08/SU014.pdf")).exists();
         assertThat(OUT.resolve("exceptions/2026-27/4W08.csv")).exists();
@@ -132,7 +132,7 @@ class NightlyCommandTests extends CommandLineTest {
 
         // SU036's only employment ended on 9 October: nobody was paid from its budget in 4W08 (19 Oct - 15 Nov)
         List<Map<String, String>> statements = rows(OUT.resolve("statements/2026-27/4W08/statements.csv"));
-        assertThat(statements).hasSize(40);
+        assertThat(statements).hasSize(41);
         assertThat(statements).filteredOn(s -> s.get("service_user_ref").equals("SU036")).singleElement()
                 .satisfies(s -> {
                     assertThat(money(s, "funding")).isEqualByComparingTo("164.00");
@@ -217,8 +217,8 @@ class NightlyCommandTests extends CommandLineTest {
 
         assertThat(exit).isZero();
         assertThat(out.toString()).contains("2026-10-04-fortnight-1.csv       already imported on")
-                .contains("40 rows: 0 new, 0 changed, 40 unchanged");
-        assertThat(jdbc.queryForObject("select count(*) from timesheet_line", Integer.class)).isEqualTo(340);
+                .contains("41 rows: 0 new, 0 changed, 41 unchanged");
+        assertThat(jdbc.queryForObject("select count(*) from timesheet_line", Integer.class)).isEqualTo(390);
     }
 
     @Test
@@ -227,7 +227,7 @@ class NightlyCommandTests extends CommandLineTest {
 
         assertThat(exit).as(out + "\n" + err).isEqualTo(2);
         assertThat(out.toString())
-                .contains("REFUSED 2026-10-04-fortnight-1.csv: 86 of its 86 rows are dated after the as-of date"
+                .contains("REFUSED 2026-10-04-fortnight-1.csv: 96 of its 96 rows are dated after the as-of date"
                         + " 2026-09-20, so that date is probably wrong")
                 .contains("REFUSED 2026-11-15-fortnight-4.csv: ")
                 .contains("no new funding posted (funding received by 20 September 2026")
@@ -243,8 +243,8 @@ class NightlyCommandTests extends CommandLineTest {
 
         assertThat(peerpay("nightly", "--as-of", "2026-11-23", "--out", OUT.toString())).isZero();
 
-        assertThat(out.toString()).doesNotContain("already imported").contains("127 funding entries posted");
-        assertThat(count("timesheet_line where status = 'PAID'")).isEqualTo(340);
+        assertThat(out.toString()).doesNotContain("already imported").contains("130 funding entries posted");
+        assertThat(count("timesheet_line where status = 'PAID'")).isEqualTo(390);
     }
 
     @Test

@@ -52,11 +52,11 @@ class NightlyScheduleTests extends DatabaseTest {
             assertThat(run.trigger()).isEqualTo(NightlyRun.Trigger.SCHEDULE);
             assertThat(run.scheduledFor()).isEqualTo(SLOT.toInstant());
             assertThat(run.outcome()).as(run.summary()).isEqualTo(NightlyRun.Outcome.SUCCEEDED);
-            assertThat(run.summary()).startsWith("4 file(s) imported (340 rows accepted, 11 rejected), 0 refused;"
-                    + " 2 period(s) paid 2026-27/4W07 (43 payslips) 2026-27/4W08 (42 payslips); ledger reconciles");
+            assertThat(run.summary()).startsWith("4 file(s) imported (390 rows accepted, 11 rejected), 0 refused;"
+                    + " 2 period(s) paid 2026-27/4W07 (46 payslips) 2026-27/4W08 (45 payslips); ledger reconciles");
         });
         assertThat(jdbc.queryForObject("select sum(gross_pay) from payslip where period_id = '2026-27/4W08'",
-                java.math.BigDecimal.class)).isEqualByComparingTo("7108.32");
+                java.math.BigDecimal.class)).isEqualByComparingTo("8984.37");
         assertThat(ledgerCheck.run(LocalDate.of(2099, 12, 31)).breaches()).isEmpty();
         assertThat(schedule.next()).isAfter(SLOT.toInstant());
     }
