@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import javax.money.MonetaryAmount;
+import org.peerpay.filing.HmrcAccount;
 import org.peerpay.money.Gbp;
 
 /**
@@ -13,12 +14,14 @@ import org.peerpay.money.Gbp;
  * @param weeksOfFundingLeft the closing balance in weeks of planned hours at this budget's cost per hour, or null
  *     when there is no cost per hour to go by yet
  * @param flags the exception types raised for this service user in the period
+ * @param hmrc  the employer's P32 record for the tax month of the period's pay date: what it owes HMRC and when;
+ *     null when it paid nobody then
  */
 public record BudgetStatement(String periodId, String serviceUserRef, String serviceUserName, String council,
         MonetaryAmount openingBalance, MonetaryAmount funding, MonetaryAmount employerCost,
         MonetaryAmount closingBalance,
         BigDecimal hoursDelivered, BigDecimal hoursPlanned, BigDecimal weeksOfFundingLeft, List<String> flags,
-        List<MentorCost> mentors, Cash cash, BudgetYear year) {
+        List<MentorCost> mentors, Cash cash, BudgetYear year, HmrcAccount.P32Month hmrc) {
 
     /**
      * The money an auditor follows: the budget's bank account over the period (funds in as received, money out as

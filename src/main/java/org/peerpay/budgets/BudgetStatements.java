@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.money.MonetaryAmount;
+import org.peerpay.calendar.PayCalendar;
 import org.peerpay.calendar.PayPeriod;
+import org.peerpay.filing.HmrcAccount;
 import org.peerpay.csv.CsvOutput;
 import org.peerpay.employment.Employment;
 import org.peerpay.employment.Employments;
@@ -41,7 +43,8 @@ public class BudgetStatements {
     static final String[] COLUMNS = {"period", "service_user_ref", "opening_balance", "funding", "employer_cost",
             "closing_balance", "hours_delivered", "hours_planned", "weeks_of_funding_left", "flags", "bank_opening",
             "funds_in", "wages_paid", "paid_to_hmrc", "paid_to_pension_scheme", "bank_closing", "owed_to_mentors",
-            "owed_to_hmrc", "owed_to_pension_scheme", "allocation", "spent_to_date", "forecast"};
+            "owed_to_hmrc", "owed_to_pension_scheme", "allocation", "spent_to_date", "forecast", "hmrc_tax_month",
+            "hmrc_net_due", "hmrc_due_date"};
     private static final BigDecimal SIXTY = BigDecimal.valueOf(60);
 
     private final JdbcTemplate jdbc;
@@ -52,9 +55,14 @@ public class BudgetStatements {
     private final People people;
     private final Employments employments;
     private final PayCosts payCosts;
+    private final HmrcAccount hmrcAccount;
+    private final PayCalendar calendar;
 
     BudgetStatements(JdbcTemplate jdbc, StatementPdf pdf, Exceptions exceptions, Ledger ledger, Budgets budgets,
-                     People people, Employments employments, PayCosts payCosts) {
+                     People people, Employments employments, PayCosts payCosts, HmrcAccount hmrcAccount,
+                     PayCalendar calendar) {
+        this.hmrcAccount = hmrcAccount;
+        this.calendar = calendar;
         this.jdbc = jdbc;
         this.pdf = pdf;
         this.exceptions = exceptions;
@@ -145,7 +153,9 @@ public class BudgetStatements {
                 Gbp.pounds(c.paidToHmrc()), Gbp.pounds(c.paidToPensionScheme()), Gbp.pounds(c.closingBank()),
                 Gbp.pounds(c.owedToMentors()), Gbp.pounds(c.owedToHmrc()), Gbp.pounds(c.owedToPensionScheme()),
                 y == null ? null : Gbp.pounds(y.allocation()), y == null ? null : Gbp.pounds(y.spentToDate()),
-                y == null ? null : Gbp.pounds(y.forecast())};
+                y == null ? null : Gbp.pounds(y.forecast()), s.hmrc() == null ? null : s.hmrc().taxMonth(),
+                s.hmrc() == null ? null : Gbp.pounds(s.hmrc().netDue()),
+                s.hmrc() == null ? null : s.hmrc().dueDate().toString()};
     }
 
     /** A budget over a period, with the budget period's allocation and funding so far (null when none is in force). */
@@ -210,6 +220,11 @@ public class BudgetStatements {
                 flags.put(id, types.stream().map(Enum::name).toList()));
 
         Map<Long, BudgetStatement.Cash> cash = cash(period, serviceUsers.keySet());
+        LocalDate payDate = calendar.payDate(period);
+        int taxMonth = PayPeriod.containing(PayFrequency.MONTHLY, payDate).number();
+        Map<Long, HmrcAccount.P32Month> hmrc = new HashMap<>();
+        hmrcAccount.p32(PayPeriod.containing(PayFrequency.MONTHLY, payDate).taxYear()).stream()
+                .filter(m -> m.taxMonth() == taxMonth).forEach(m -> hmrc.put(m.serviceUserId(), m));
         Map<Long, Budgets.Allocation> allocations = budgets.allocations(period.end());
         List<Ledger.BudgetMovement> movements = ledger.budgetMovements();
 
@@ -226,7 +241,8 @@ public class BudgetStatements {
             statements.add(new BudgetStatement(period.id(), su.ref(), su.name(), su.council(), m[0], m[1], m[2],
                     closing, hours,
                     hoursPlanned, weeksLeft(closing, perWeek, yearCost.get(id)), flags.getOrDefault(id, List.of()),
-                    costs, cash.get(id), budgetYear(period, id, allocations.get(id), movements, yearCost.get(id))));
+                    costs, cash.get(id), budgetYear(period, id, allocations.get(id), movements, yearCost.get(id)),
+                    hmrc.get(id)));
         });
         return statements;
     }

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import org.peerpay.calendar.Dates;
 import org.peerpay.documents.Pdf;
+import org.peerpay.filing.HmrcAccount;
 import org.peerpay.calendar.PayPeriod;
 import org.springframework.stereotype.Component;
 
@@ -90,6 +91,16 @@ class StatementPdf {
                 .total("Closing bank balance less what is owed = closing balance", format(c.closingBank()
                         .subtract(c.owed())))
                 .end();
+        HmrcAccount.P32Month hmrc = s.hmrc();
+        if (hmrc != null) {
+            pdf.heading("HMRC: tax month " + hmrc.taxMonth() + " (P32)");
+            pdf.details(new String[][] {
+                    {"PAYE income tax", format(hmrc.tax())},
+                    {"Employee and employer NIC", format(hmrc.employeeNic().add(hmrc.employerNic()))},
+                    {"Employment Allowance", format(hmrc.employmentAllowance().negate())},
+                    {"Due to HMRC", format(hmrc.netDue()) + " by " + Dates.forPeople(hmrc.dueDate())
+                            + (hmrc.quarterly() ? " (paid quarterly)" : "")}}, 2);
+        }
         BudgetStatement.BudgetYear y = s.year();
         if (y != null) {
             pdf.heading("Budget year " + Dates.forPeople(y.start()) + " to " + Dates.forPeople(y.end()));

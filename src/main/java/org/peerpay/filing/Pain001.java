@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import javax.money.MonetaryAmount;
 import javax.xml.XMLConstants;
@@ -13,14 +12,11 @@ import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.Validator;
 import org.peerpay.money.Gbp;
 import org.peerpay.people.BankAccount;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 
 /**
  * An ISO 20022 {@code pain.001.001.03} customer credit transfer initiation, the version UK banks take for bulk
@@ -55,7 +51,8 @@ final class Pain001 {
         Element initiation = xml.child(root, NAMESPACE, "CstmrCdtTrfInitn");
         Element header = xml.child(initiation, NAMESPACE, "GrpHdr");
         xml.text(header, NAMESPACE, "MsgId", messageId);
-        xml.text(header, NAMESPACE, "CreDtTm", createdAt.truncatedTo(ChronoUnit.SECONDS).toString());
+        // always with seconds: LocalDateTime.toString() drops zero seconds, which xs:dateTime refuses
+        xml.text(header, NAMESPACE, "CreDtTm", createdAt.format(DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")));
         xml.text(header, NAMESPACE, "NbOfTxs", String.valueOf(batches.stream()
                 .mapToInt(b -> b.transfers().size()).sum()));
         xml.text(header, NAMESPACE, "CtrlSum", amount(batches.stream().map(Batch::total)
@@ -103,33 +100,7 @@ final class Pain001 {
 
     /** Each way the document breaks ISO 20022's {@code pain.001.001.03} schema; empty when it is valid. */
     static List<String> schemaErrors(Document document) {
-        List<String> errors = new ArrayList<>();
-        Validator validator = SCHEMA.newValidator();
-        validator.setErrorHandler(new ErrorHandler() {
-            @Override
-            public void warning(SAXParseException e) {
-            }
-
-            @Override
-            public void error(SAXParseException e) {
-                errors.add(e.getMessage());
-            }
-
-            @Override
-            public void fatalError(SAXParseException e) {
-                errors.add(e.getMessage());
-            }
-        });
-        try {
-            validator.validate(new DOMSource(document));
-        } catch (SAXException e) {
-            if (errors.isEmpty()) {
-                errors.add(e.getMessage());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return errors;
+        return Xml.schemaErrors(SCHEMA, new DOMSource(document), "");
     }
 
     private static Schema schema() {

@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
-import javax.xml.transform.Source;
 import javax.xml.transform.Templates;
 import javax.xml.transform.TransformerConfigurationException;
 import javax.xml.transform.TransformerException;
@@ -23,7 +22,6 @@ import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.Validator;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -31,9 +29,7 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.w3c.dom.ls.LSInput;
 import org.w3c.dom.ls.LSResourceResolver;
-import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 
 /**
  * Checks an RTI message as HMRC's gateway would before accepting it: the GovTalk envelope against HMRC's envelope
@@ -102,8 +98,9 @@ public class RtiValidator {
                     + " check (" + LATEST + ")"), "nothing");
         }
         List<String> problems = new ArrayList<>();
-        validate(envelopeSchema(), new DOMSource(document), "GovTalk envelope", problems);
-        validate(messageSchema(message, offset), new DOMSource(envelope), message, problems);
+        problems.addAll(Xml.schemaErrors(envelopeSchema(), new DOMSource(document), "GovTalk envelope schema: "));
+        problems.addAll(Xml.schemaErrors(messageSchema(message, offset), new DOMSource(envelope),
+                message + " schema: "));
         if (message.equals("FullPaymentSubmission")) {
             problems.addAll(businessRuleErrors(document, offset));
         }
@@ -133,36 +130,6 @@ public class RtiValidator {
             }
         }
         return null;
-    }
-
-    private static void validate(Schema schema, Source source, String what, List<String> problems) {
-        Validator validator = schema.newValidator();
-        List<String> found = new ArrayList<>();
-        validator.setErrorHandler(new ErrorHandler() {
-            @Override
-            public void warning(SAXParseException e) {
-            }
-
-            @Override
-            public void error(SAXParseException e) {
-                found.add(what + " schema: " + e.getMessage());
-            }
-
-            @Override
-            public void fatalError(SAXParseException e) {
-                found.add(what + " schema: " + e.getMessage());
-            }
-        });
-        try {
-            validator.validate(source);
-        } catch (SAXException e) {
-            if (found.isEmpty()) {
-                found.add(what + " schema: " + e.getMessage());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        problems.addAll(found);
     }
 
     private List<String> businessRuleErrors(Document document, int offset) {

@@ -14,7 +14,14 @@ import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerException;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.Source;
 import javax.xml.transform.stream.StreamResult;
+import javax.xml.validation.Schema;
+import javax.xml.validation.Validator;
+import java.util.ArrayList;
+import java.util.List;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.SAXParseException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
@@ -85,5 +92,36 @@ final class Xml {
         } catch (TransformerException e) {
             throw new IllegalStateException("Could not write XML: " + e.getMessage(), e);
         }
+    }
+
+    /** Each way the source breaks the schema (prefixed with {@code what}); empty when it is valid. */
+    static List<String> schemaErrors(Schema schema, Source source, String what) {
+        List<String> errors = new ArrayList<>();
+        Validator validator = schema.newValidator();
+        validator.setErrorHandler(new ErrorHandler() {
+            @Override
+            public void warning(SAXParseException e) {
+            }
+
+            @Override
+            public void error(SAXParseException e) {
+                errors.add(what + e.getMessage());
+            }
+
+            @Override
+            public void fatalError(SAXParseException e) {
+                errors.add(what + e.getMessage());
+            }
+        });
+        try {
+            validator.validate(source);
+        } catch (SAXException e) {
+            if (errors.isEmpty()) {
+                errors.add(what + e.getMessage());
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return errors;
     }
 }

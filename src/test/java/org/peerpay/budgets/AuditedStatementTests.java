@@ -61,6 +61,11 @@ class AuditedStatementTests extends CouncilTest {
         assertThat(p08.cash().owedToPensionScheme()).isEqualTo(Gbp.of(pension));
         assertThat(p08.closingBalance()).isEqualTo(Gbp.of(new BigDecimal("800.00").subtract(cost)));
         assertThat(p08.cash().closingBank().subtract(p08.cash().owed())).isEqualTo(p08.closingBalance());
+        // the P32 of tax month 8 (the pay date's): employee NIC 30.23; employer NIC 143.98 all taken by the allowance
+        assertThat(p08.hmrc().taxMonth()).isEqualTo(8);
+        assertThat(p08.hmrc().netDue()).isEqualTo(Gbp.of(hmrc));
+        assertThat(p08.hmrc().netDue()).isEqualTo(Gbp.of("30.23"));
+        assertThat(p08.hmrc().dueDate()).isEqualTo(LocalDate.of(2027, 1, 22));
         // 4W09: the wages left the bank on 20 November; HMRC and the scheme are still owed
         assertThat(p09.cash().openingBank()).isEqualTo(p08.cash().closingBank());
         assertThat(p09.cash().wagesPaid()).singleElement().satisfies(paid -> {
@@ -81,7 +86,7 @@ class AuditedStatementTests extends CouncilTest {
         assertThat(of(P08, "SU2").flags()).contains("UNDER_DELIVERY");
         BudgetStatement overdrawn = new BudgetStatement("2026-27/4W08", "SU9", "Pat", "Leeds", Gbp.ZERO, Gbp.ZERO,
                 Gbp.of("12.50"), Gbp.of("-12.50"), BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ZERO.setScale(1),
-                List.of(), List.of(), null, null);
+                List.of(), List.of(), null, null, null);
         assertThat(StatementPdf.weeksLeft(overdrawn)).isEqualTo("none: the budget is overdrawn by £12.50");
     }
 

@@ -95,6 +95,44 @@ class NightlyCommandTests extends CommandLineTest {
     }
 
     @Test
+    void theSampleRunsPaymentFilesPassTheirSchemaAndItsStatementsFollowTheMoneyToTheLedger() throws Exception {
+        peerpay("nightly", "--as-of", "2026-11-23", "--out", OUT.toString());
+        // finance confirms the bank paid period 7's net pay on its pay date, then rewrites period 8's statements
+        assertThat(peerpay("payments", "confirm", "--period", "2026-27/4W07", "--paid-on", "2026-10-23"))
+                .as(err.toString()).isZero();
+        beans.getBean(org.peerpay.budgets.BudgetStatements.class).write(org.peerpay.calendar.PayPeriod.parse(
+                "2026-27/4W08"), OUT);
+
+        for (String period : new String[] {"4W07", "4W08"}) {
+            Path pain = OUT.resolve("payments/2026-27/" + period + "/pain.001.xml");
+            var schema = javax.xml.validation.SchemaFactory.newDefaultInstance().newSchema(
+                    new java.io.File("src/main/resources/iso20022/pain.001.001.03.xsd"));
+            schema.newValidator().validate(new javax.xml.transform.stream.StreamSource(pain.toFile()));
+            assertThat(rows(OUT.resolve("payments/2026-27/" + period + "/pension-contributions.csv")))
+                    .hasSize(rows(OUT.resolve("payslips/2026-27/" + period + "/payslips.csv")).size());
+        }
+        BigDecimal netPaid = sum(rows(OUT.resolve("payslips/2026-27/4W07/payslips.csv")), "net_pay");
+        List<Map<String, String>> statements = rows(OUT.resolve("statements/2026-27/4W08/statements.csv"));
+        assertThat(sum(statements, "wages_paid")).isEqualByComparingTo(netPaid);
+        for (Map<String, String> s : statements) {
+            String ref = s.get("service_user_ref");
+            BigDecimal owed = money(s, "owed_to_mentors").add(money(s, "owed_to_hmrc"))
+                    .add(money(s, "owed_to_pension_scheme"));
+            assertThat(money(s, "bank_closing").subtract(owed)).as(ref)
+                    .isEqualByComparingTo(money(s, "closing_balance"));
+            assertThat(money(s, "bank_opening").add(money(s, "funds_in")).subtract(money(s, "wages_paid"))
+                    .subtract(money(s, "paid_to_hmrc")).subtract(money(s, "paid_to_pension_scheme"))).as(ref)
+                    .isEqualByComparingTo(money(s, "bank_closing"));
+            // the bank by the period's end, straight from the ledger's postings: funding received less paid out
+            assertThat(jdbc.queryForObject("""
+                    select coalesce(sum(x.amount), 0) from posting x join journal_entry j on j.id = x.entry_id
+                    join service_user u on u.id = x.service_user_id
+                    where u.ref = ? and x.account in ('FUNDER', 'BANK') and j.entry_date <= date '2026-11-15'""",
+                    BigDecimal.class, ref)).as(ref).isEqualByComparingTo(money(s, "bank_closing"));
+        }
+    }
+
+    @Test
     void theSampleRunsPayslipsAndStatementsReconcile() throws Exception {
         peerpay("nightly", "--as-of", "2026-11-23", "--out", OUT.toString());
 

@@ -122,6 +122,17 @@ class PaymentsTests extends CouncilTest {
     }
 
     @Test
+    void aFileMadeOnTheMinuteStillGivesItsSecondsAsIso20022Requires() {
+        java.time.LocalDateTime onTheMinute = java.time.LocalDateTime.of(2026, 11, 20, 9, 30);
+
+        org.w3c.dom.Document document = new Pain001().build("M", "PeerPay", onTheMinute, List.of());
+
+        // (LocalDateTime.toString() would write 2026-11-20T09:30, which xs:dateTime refuses)
+        assertThat(Xml.bytes(document, false)).asString(StandardCharsets.UTF_8)
+                .contains("<CreDtTm>2026-11-20T09:30:00</CreDtTm>");
+    }
+
+    @Test
     void aPaymentCannotBeConfirmedBeforeItIsMade() {
         assertThatThrownBy(() -> payments.confirm(P08, null, null, Payments.Liability.NET_PAY,
                 LocalDate.now().plusDays(2)))
