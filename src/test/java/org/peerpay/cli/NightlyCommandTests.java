@@ -78,6 +78,29 @@ class NightlyCommandTests extends CommandLineTest {
     }
 
     @Test
+    void aLateTimesheetFromTheSampleIsPaidAsArrearsInTheNextPeriod() throws Exception {
+        peerpay("nightly", "--as-of", "2026-11-23", "--out", OUT.toString());
+        Path inbox = Files.createDirectories(dir.resolve("late"));
+        Files.copy(Path.of("sample-data/late/2026-12-01-late-timesheet.csv"),
+                inbox.resolve("2026-12-01-late-timesheet.csv"));
+        out.getBuffer().setLength(0);
+
+        assertThat(peerpay("nightly", "--as-of", "2026-12-14", "--inbox", inbox.toString(), "--out",
+                OUT.toString())).as(out.toString()).isZero();
+
+        // 2 hours on 12 November (period 8, paid already) at E001's £15.60: £31.20 of arrears in period 9
+        assertThat(jdbc.queryForMap("""
+                select p.arrears, l.description from payslip p join employment e on e.id = p.employment_id
+                join payslip_line l on l.payslip_id = p.id and l.kind = 'ARREARS'
+                where e.ref = 'E001' and p.period_id = '2026-27/4W09'"""))
+                .containsEntry("arrears", new BigDecimal("31.20"));
+        assertThat(jdbc.queryForList("select detail from payroll_exception where type = 'LATE_HOURS'", String.class))
+                .singleElement().asString().contains("12 November 2026");
+        Path fps = OUT.resolve("rti/2026-27/4W09/SU001-FPS.xml");
+        assertThat(new org.peerpay.filing.RtiValidator().check(Files.readAllBytes(fps)).problems()).isEmpty();
+    }
+
+    @Test
     void theSummaryTellsWhatHappenedInTheOrderItHappened() {
         peerpay("nightly", "--as-of", "2026-11-23", "--out", OUT.toString());
 
