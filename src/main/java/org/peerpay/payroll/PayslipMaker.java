@@ -196,10 +196,15 @@ final class PayslipMaker {
     }
 
     /**
-     * The recorded code (HMRC's, or the P45's) on its recorded basis; without a valid one, the code the starter
-     * declaration gives; without a declaration either, 0T on week 1/month 1 as HMRC directs, raising NO_TAX_CODE.
+     * After the leaver's P45 was issued (with their final pay), 0T on week 1/month 1, as HMRC directs for a payment
+     * after leaving. Otherwise the recorded code (HMRC's, or the P45's) on its recorded basis; without a valid one,
+     * the code the starter declaration gives; without a declaration either, 0T on week 1/month 1 as HMRC directs,
+     * raising NO_TAX_CODE.
      */
     private CodeInUse codeInUse(EmploymentTerms terms, List<PayslipDraft.Raised> raised) {
+        if (running.p45Issued(terms)) {
+            return new CodeInUse(TaxCode.parse("0T"), true, "0T " + basisWord());
+        }
         String invalid = null;
         if (terms.taxCode() != null) {
             try {

@@ -3,6 +3,7 @@ package org.peerpay.payroll;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
+import org.peerpay.calendar.PayPeriod;
 import org.peerpay.statutory.EmploymentAllowance;
 import org.peerpay.statutory.PayslipFigures;
 import org.peerpay.statutory.PensionMembership;
@@ -22,6 +23,7 @@ final class RunningFigures {
     private final Map<Long, YearToDate> yearToDate = new HashMap<>();
     private final Map<Long, PensionMembership> membership = new HashMap<>();
     private final Map<Long, BigDecimal> allowanceUsed = new HashMap<>();
+    private final Map<Long, PayPeriod> lastPaid = new HashMap<>();
 
     /** The figures of a tax year (like {@code 2026-27}) as the stored payslips have them. */
     static RunningFigures load(JdbcTemplate jdbc, String taxYear) {
@@ -32,9 +34,10 @@ final class RunningFigures {
             figures.yearToDate.put(rs.getLong(1), new YearToDate(rs.getBigDecimal(2), rs.getBigDecimal(3)));
         }, taxYear);
         jdbc.query("""
-                select distinct on (employment_id) employment_id, pension_membership from payslip
+                select distinct on (employment_id) employment_id, pension_membership, period_id from payslip
                 order by employment_id, pay_date desc, id desc""", rs -> {
             figures.membership.put(rs.getLong(1), PensionMembership.valueOf(rs.getString(2)));
+            figures.lastPaid.put(rs.getLong(1), PayPeriod.parse(rs.getString(3)));
         });
         jdbc.query("""
                 select service_user_id, sum(employment_allowance_offset) from payslip where tax_year = ?
@@ -50,6 +53,15 @@ final class RunningFigures {
 
     PensionMembership membership(long employmentId) {
         return membership.getOrDefault(employmentId, PensionMembership.NOT_ENROLLED);
+    }
+
+    /**
+     * True when the employment has ended and a payslip already paid the period holding its last day: the leaver's
+     * final pay, with which their P45 was issued. A later payment is taxed on 0T week 1/month 1, as HMRC directs.
+     */
+    boolean p45Issued(EmploymentTerms terms) {
+        PayPeriod last = lastPaid.get(terms.id());
+        return terms.employment().end() != null && last != null && !last.end().isBefore(terms.employment().end());
     }
 
     BigDecimal allowanceUsed(long serviceUserId) {

@@ -91,10 +91,13 @@ class BackPayTests extends CouncilTest {
                 // no shifts this period, back pay alone: 0.24, holiday 0.029 -> 0.03
                 "E3 0 0.00 0.00 0.24 0.03 0.27 0.00 [ARREARS Back pay: £14.50/h from 19 October 2026 on 2h 00m paid"
                         + " at £14.38/h 120 0.24 | HOLIDAY Holiday pay, 12.07% of £0.24 - 0.03]",
-                // the leaver: 1.50, holiday 0.181 -> 0.18; BR cumulative: 20% of £50 to date (48.75 in 4W08 +
-                // 1.68) = 10.00, less the 9.60 taxed in 4W08 = 0.40
-                "E4 0 0.00 0.00 1.50 0.18 1.68 0.40 [ARREARS Back pay: £15.00/h from 6 April 2026 on 3h 00m paid at"
+                // the leaver: 1.50, holiday 0.181 -> 0.18; their P45 went with their final pay in 4W08, so a
+                // payment after leaving is taxed on 0T week 1 as HMRC directs: £1 (whole pounds) at 20% = 0.20
+                // (on their BR code, cumulatively, it would have been 20% of £50 to date less 9.60 = 0.40)
+                "E4 0 0.00 0.00 1.50 0.18 1.68 0.20 [ARREARS Back pay: £15.00/h from 6 April 2026 on 3h 00m paid at"
                         + " £14.50/h 180 1.50 | HOLIDAY Holiday pay, 12.07% of £1.50 - 0.18]");
+        assertThat(jdbc.queryForObject("select p.tax_code from payslip p join employment e on e.id = p.employment_id"
+                + " where e.ref = 'E4' and p.period_id = ?", String.class, P09.id())).isEqualTo("0T W1");
         assertThat(jdbc.queryForObject("select count(*) from back_pay b join payslip p on p.id = b.payslip_id"
                 + " and p.employment_id = b.employment_id and p.period_id = ?", Integer.class, P09.id()))
                 .as("each shift's back pay names the payslip that paid it").isEqualTo(4);
