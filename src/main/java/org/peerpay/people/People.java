@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Service users (the employers) and mentors (their employees): saved from reference data, read by the other
- * modules. A mentor's NI number is stored encrypted and leaves this module in the clear only for HMRC's filings.
+ * modules. NI numbers and bank accounts are stored encrypted and leave this module in the clear only for the files
+ * HMRC and the bank need (the FPS, P45 and P60; the payment files).
  */
 @Service
 public class People {
