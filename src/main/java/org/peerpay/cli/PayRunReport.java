@@ -55,9 +55,15 @@ final class PayRunReport {
         out.println("    HMRC FPS:   " + fps.written().size() + " in " + fps.directory() + " (each passes HMRC's schema and business rules; send them with your RTI filing software)");
         if (!fps.notRegistered().isEmpty()) {
             out.println("                not registered with HMRC (no PAYE reference), nothing to file: "
-                    + String.join(", ", fps.notRegistered()));
+                    + listed(fps.notRegistered()));
         }
         fps.problems().forEach(problem -> out.println("    FPS NOT WRITTEN: " + problem));
+    }
+
+    /** References for a line: all of up to ten, else the first ten and how many more. */
+    static String listed(java.util.List<String> refs) {
+        return refs.size() <= 10 ? String.join(", ", refs) : String.join(", ", refs.subList(0, 10)) + " and "
+                + String.format("%,d", refs.size() - 10) + " more";
     }
 
     /** The bank and pension files written, and any payment left out of them, with why. */

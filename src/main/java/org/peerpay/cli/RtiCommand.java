@@ -37,7 +37,7 @@ class RtiCommand {
             outcome.problems().forEach(problem -> out().println("  NOT WRITTEN: " + problem));
             if (!outcome.notRegistered().isEmpty()) {
                 out().println("  not registered with HMRC as employers (no PAYE reference), so nothing to file: "
-                        + String.join(", ", outcome.notRegistered()));
+                        + PayRunReport.listed(outcome.notRegistered()));
             }
             out().println(outcome.written().size() + " FPS file(s) for " + period.id() + " in "
                     + outcome.directory() + (outcome.problems().isEmpty() ? ""
