@@ -239,15 +239,16 @@ public class Payments {
         List<Payslip> paid = runs.stream().flatMap(run -> ofRun(run).stream())
                 .filter(p -> employer == null || p.serviceUserId() == employer).toList();
         Map<Long, Employment> employmentsById = employments.all();
-        List<Ledger.Owed> owed = ledger.owed(what.account, paid.stream().map(Payslip::id).toList());
+        Map<Long, Long> employmentOfPayslip = paid.stream().collect(Collectors.toMap(Payslip::id,
+                Payslip::employmentId));
+        List<Ledger.Owed> owed = ledger.owed(what.account, employmentOfPayslip.keySet());
         List<JournalEntry> entries = owed.stream().map(o -> JournalEntry.settlement(what.account, o.payslipId(),
                 o.serviceUserId(), what == Liability.NET_PAY ? o.employmentId() : null, o.periodId(), paidOn,
-                o.amount(), what.words + " " + o.periodId() + " " + employmentsById.get(paid.stream()
-                        .filter(p -> p.id() == o.payslipId()).findFirst().orElseThrow().employmentId()).ref()
-                        + " paid " + paidOn)).toList();
+                o.amount(), what.words + " " + o.periodId() + " "
+                        + employmentsById.get(employmentOfPayslip.get(o.payslipId())).ref() + " paid " + paidOn))
+                .toList();
         int posted = ledger.post(entries);
         MonetaryAmount total = owed.stream().map(Ledger.Owed::amount).reduce(Gbp.ZERO, MonetaryAmount::add);
-        return new Confirmed(posted, total, Math.toIntExact(paid.stream()
-                .filter(p -> owed.stream().noneMatch(o -> o.payslipId() == p.id())).count()));
+        return new Confirmed(posted, total, paid.size() - owed.size());
     }
 }
