@@ -195,7 +195,8 @@ public class BudgetStatements {
         });
 
         Map<Long, MonetaryAmount[]> money = new HashMap<>(); // opening, funding, cost
-        for (Ledger.BudgetMovement movement : ledger.budgetMovements()) {
+        List<Ledger.BudgetMovement> movements = ledger.budgetMovements();
+        for (Ledger.BudgetMovement movement : movements) {
             MonetaryAmount[] m = money.computeIfAbsent(movement.serviceUserId(), id -> zeros());
             if (movement.fundedOn() != null) {
                 if (!movement.fundedOn().isAfter(period.end())) {
@@ -219,14 +220,13 @@ public class BudgetStatements {
         exceptions.typesByServiceUser(period).forEach((id, types) ->
                 flags.put(id, types.stream().map(Enum::name).toList()));
 
-        Map<Long, BudgetStatement.Cash> cash = cash(period, serviceUsers.keySet());
+        Map<Long, BudgetStatement.Cash> cash = cash(period, serviceUsers.keySet(), movements);
         LocalDate payDate = calendar.payDate(period);
         int taxMonth = PayPeriod.containing(PayFrequency.MONTHLY, payDate).number();
         Map<Long, HmrcAccount.P32Month> hmrc = new HashMap<>();
         hmrcAccount.p32(PayPeriod.containing(PayFrequency.MONTHLY, payDate).taxYear()).stream()
                 .filter(m -> m.taxMonth() == taxMonth).forEach(m -> hmrc.put(m.serviceUserId(), m));
         Map<Long, Budgets.Allocation> allocations = budgets.allocations(period.end());
-        List<Ledger.BudgetMovement> movements = ledger.budgetMovements();
 
         List<BudgetStatement> statements = new ArrayList<>();
         serviceUsers.forEach((id, su) -> {
@@ -252,10 +252,11 @@ public class BudgetStatements {
      * the day received, money out by the day the bank paid (settlements), owed = the pay of this period and before
      * less what was paid by the period's end.
      */
-    private Map<Long, BudgetStatement.Cash> cash(PayPeriod period, Set<Long> serviceUserIds) {
+    private Map<Long, BudgetStatement.Cash> cash(PayPeriod period, Set<Long> serviceUserIds,
+                                                 List<Ledger.BudgetMovement> movements) {
         Map<Long, List<Budgets.FundingItem>> fundsIn = budgets.fundingItems(period.start(), period.end());
         Map<Long, MonetaryAmount> fundedBefore = new HashMap<>();
-        for (Ledger.BudgetMovement m : ledger.budgetMovements()) {
+        for (Ledger.BudgetMovement m : movements) {
             if (m.fundedOn() != null && m.fundedOn().isBefore(period.start())) {
                 fundedBefore.merge(m.serviceUserId(), m.amount(), MonetaryAmount::add);
             }

@@ -26,19 +26,22 @@ public final class RtiDates {
         return LocalDate.now(ZoneOffset.UTC) + "Z";
     }
 
-    /** Seconds from 1970-01-01T00:00:00Z to the start of the date or to the date-time; NaN for anything else. */
-    public static double seconds(String text) {
+    /**
+     * Seconds from 1970-01-01T00:00:00Z to the start of the date or to the date-time, as the text of a whole
+     * number (the stylesheet's arithmetic reads it as an XPath number); {@code NaN} for anything else.
+     */
+    public static String seconds(String text) {
         String value = text.strip();
         Matcher date = DATE.matcher(value);
         try {
             if (date.matches()) {
                 ZoneOffset offset = date.group(2) == null ? ZoneOffset.UTC : ZoneOffset.of(date.group(2));
-                return LocalDate.parse(date.group(1)).atStartOfDay().toEpochSecond(offset);
+                return String.valueOf(LocalDate.parse(date.group(1)).atStartOfDay().toEpochSecond(offset));
             }
-            return OffsetDateTime.parse(value.endsWith("Z") || value.matches(".*[+-]\\d{2}:\\d{2}$") ? value
-                    : value + "Z").toEpochSecond();
+            return String.valueOf(OffsetDateTime.parse(value.endsWith("Z") || value.matches(".*[+-]\\d{2}:\\d{2}$")
+                    ? value : value + "Z").toEpochSecond());
         } catch (java.time.DateTimeException e) {
-            return Double.NaN;
+            return "NaN";
         }
     }
 
