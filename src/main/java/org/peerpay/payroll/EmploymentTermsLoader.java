@@ -7,17 +7,21 @@ import org.peerpay.employment.Employments;
 import org.peerpay.people.People;
 import org.peerpay.statutory.PayFrequency;
 
-/** The terms of every employment paid at a frequency, from the employment and people modules. */
+/** The terms of every employment of a range of employers paid at a frequency, from the employment and people modules. */
 final class EmploymentTermsLoader {
 
     private EmploymentTermsLoader() {
     }
 
-    static Map<Long, EmploymentTerms> load(Employments employments, People people, PayFrequency frequency) {
+    static Map<Long, EmploymentTerms> load(Employments employments, People people, PayFrequency frequency,
+                                           EmployerRange range) {
         Map<Long, People.ServiceUser> employers = people.serviceUsers();
         Map<Long, People.Mentor> mentors = people.mentors();
         Map<Long, EmploymentTerms> terms = new HashMap<>();
         for (Employment employment : employments.paid(frequency).values()) {
+            if (!range.contains(employment.serviceUserId())) {
+                continue;
+            }
             terms.put(employment.id(), new EmploymentTerms(employment, employers.get(employment.serviceUserId()),
                     mentors.get(employment.mentorId())));
         }

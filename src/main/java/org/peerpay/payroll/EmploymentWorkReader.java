@@ -13,9 +13,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Reads the work of a pay run one employment at a time: the employment's terms, the shifts the run claimed (from the
- * timesheets module's cursor) and the back pay it claimed, in the order of (service user, employment); an employment
- * owed back pay but with no shifts is read too. The restart point (the last service user and employment read:
+ * Reads the work of one partition of a pay run (a range of employers) one employment at a time: the employment's
+ * terms, the shifts the run claimed (from the timesheets module's cursor) and the back pay it claimed, in the order of
+ * (service user, employment); an employment owed back pay but with no shifts is read too. The restart point (the last service user and employment read:
  * numbers, never personal data) goes into the step's execution context, so a restarted step reads on after the last
  * committed employment.
  */
@@ -33,6 +33,7 @@ class EmploymentWorkReader implements ItemStreamReader<EmploymentWork> {
 
     private final PayableShifts shifts;
     private final long payRunId;
+    private final EmployerRange range;
     private final Map<Long, EmploymentTerms> terms;
     private final Map<Long, Integer> position;
     private final Map<Long, List<BackPay.Owed>> backPay;
@@ -44,11 +45,13 @@ class EmploymentWorkReader implements ItemStreamReader<EmploymentWork> {
     private long lastEmployment = -1;
     private long employmentsRead;
 
-    EmploymentWorkReader(PayableShifts shifts, long payRunId, Map<Long, EmploymentTerms> terms,
+    /** @param terms and {@code backPay}: of the range's employments only */
+    EmploymentWorkReader(PayableShifts shifts, long payRunId, EmployerRange range, Map<Long, EmploymentTerms> terms,
                          Map<Long, List<BackPay.Owed>> backPay) {
         this.shifts = shifts;
         this.backPay = backPay;
         this.payRunId = payRunId;
+        this.range = range;
         this.terms = terms;
         List<EmploymentTerms> ordered = new ArrayList<>(terms.values());
         ordered.sort(READING_ORDER);
@@ -66,8 +69,9 @@ class EmploymentWorkReader implements ItemStreamReader<EmploymentWork> {
 
     @Override
     public void open(ExecutionContext context) {
-        lastServiceUser = context.getLong(LAST_SERVICE_USER, -1);
-        lastEmployment = context.getLong(LAST_EMPLOYMENT, -1);
+        // before the range's first employer: every employment of it comes after (first - 1, any employment)
+        lastServiceUser = context.getLong(LAST_SERVICE_USER, range.first() - 1);
+        lastEmployment = context.getLong(LAST_EMPLOYMENT, Long.MAX_VALUE);
         employmentsRead = context.getLong(EMPLOYMENTS_READ, 0);
         owedBackPay.clear();
         backPay.keySet().stream().map(terms::get)
@@ -75,7 +79,7 @@ class EmploymentWorkReader implements ItemStreamReader<EmploymentWork> {
                 .sorted(READING_ORDER)
                 .forEach(owedBackPay::add);
         try {
-            cursor = shifts.open(payRunId, lastServiceUser, lastEmployment);
+            cursor = shifts.open(payRunId, lastServiceUser, lastEmployment, range.last());
         } catch (SQLException e) {
             throw new ItemStreamException("Could not read the shifts to pay: " + e.getMessage(), e);
         }
@@ -128,7 +132,7 @@ class EmploymentWorkReader implements ItemStreamReader<EmploymentWork> {
         context.putLong(LAST_EMPLOYMENT, lastEmployment);
         context.putLong(EMPLOYMENTS_READ, employmentsRead);
         boolean more = cursor != null && (cursor.hasMore() || !owedBackPay.isEmpty());
-        context.putInt(PERMILLE, lastEmployment < 0 ? 0 : more
+        context.putInt(PERMILLE, employmentsRead == 0 ? 0 : more
                 ? (int) (position.getOrDefault(lastEmployment, 0) * 1000L / Math.max(1, position.size())) : 1000);
     }
 

@@ -2,6 +2,9 @@ package org.peerpay.payroll;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.ToIntFunction;
 import org.peerpay.calendar.PayPeriod;
 import org.peerpay.employment.Employments;
@@ -13,6 +16,7 @@ import org.peerpay.timesheets.PayableShifts;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -21,29 +25,32 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code payRunJob}: identified by the pay period ({@code period}, like {@code 2026-27/4W08}) and the run's number
  * in the period ({@code run}: 1, then supplementary runs); also given {@code payRunId}, {@code importBound} and
- * {@code payDate}. Steps: claim the run's shifts (one statement: a shift another run claimed is not taken) and,
- * in a period's first run, the back pay owed to its employments; work
- * out and store the payslips and their charges (chunked by employments, restartable), review the budgets charged,
- * write the period's CSV files and the run's payslip PDFs, complete the run.
+ * {@code payDate}. Steps: work out and store the payslips and their charges ({@code calculatePayslipsStep},
+ * partitioned by employer: each partition, {@code payEmployersStep}, first claims its employers' shifts (one
+ * statement: a shift another run claimed is not taken) and, in a period's first run, their back pay, then pays them
+ * chunk by chunk, restartable on its own), review the budgets charged, write the period's CSV files and the run's
+ * payslip PDFs, complete the run.
  */
 @Configuration(proxyBeanMethods = false)
 class PayRunJobConfiguration {
 
     static final String JOB_NAME = "payRunJob";
+    static final String PARTITION_STEP = "payEmployersStep";
 
     @Bean
-    Job payRunJob(JobRepository jobRepository, Step claimShiftsStep, Step calculatePayslipsStep,
+    Job payRunJob(JobRepository jobRepository, Step calculatePayslipsStep,
                   Step reviewBudgetsStep, Step writePayRunFilesStep, Step writePayslipPdfsStep,
                   Step completePayRunStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .start(claimShiftsStep)
-                .next(calculatePayslipsStep)
+                .start(calculatePayslipsStep)
                 .next(reviewBudgetsStep)
                 .next(writePayRunFilesStep)
                 .next(writePayslipPdfsStep)
@@ -51,20 +58,59 @@ class PayRunJobConfiguration {
                 .build();
     }
 
+    /**
+     * The payslips, in {@code peerpay.payroll.partitions} ranges of employers worked on
+     * {@code peerpay.payroll.threads} at a time. A restart keeps the first run's partitions (Spring Batch keeps the
+     * grid size in this step's context, and each unfinished partition's range in its own) and runs only those that
+     * did not complete.
+     */
     @Bean
-    Step calculatePayslipsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                               EmploymentWorkReader employmentWorkReader, PayslipProcessor payslipProcessor,
-                               PayslipWriter payslipWriter, PayrollProperties properties) {
+    Step calculatePayslipsStep(JobRepository jobRepository, Step payEmployersStep, Partitioner employerPartitioner,
+                               PayrollProperties properties) {
+        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("pay-run-");
+        threads.setConcurrencyLimit(properties.threads());
         return new StepBuilder("calculatePayslipsStep", jobRepository)
+                .partitioner(PARTITION_STEP, employerPartitioner)
+                .step(payEmployersStep)
+                .gridSize(properties.partitions())
+                .taskExecutor(threads)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    EmployerPartitioner employerPartitioner(RunSelections selections, @Value("#{stepExecution}") StepExecution step) {
+        return new EmployerPartitioner(() -> selections.employersOfEachEmployment(scopeOf(step)));
+    }
+
+    /** One partition: claims its employers' work, then pays it chunk by chunk. */
+    @Bean
+    Step payEmployersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                          EmploymentWorkReader employmentWorkReader, PayslipProcessor payslipProcessor,
+                          PayslipWriter payslipWriter, PartitionClaim partitionClaim,
+                          ProgressListener partitionProgress, PayrollProperties properties) {
+        return new StepBuilder(PARTITION_STEP, jobRepository)
                 .<EmploymentWork, PayslipDraft>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(employmentWorkReader)
                 .processor(payslipProcessor)
                 .writer(payslipWriter)
-                .listener(new ProgressListener("employments",
-                        execution -> execution.getWriteCount(),
-                        execution -> execution.getExecutionContext().getInt(EmploymentWorkReader.PERMILLE, -1)))
+                .listener(partitionClaim)
+                .listener(partitionProgress)
                 .build();
+    }
+
+    @Bean
+    PartitionClaim partitionClaim(PayableShifts shifts, BackPay backPay, RunSelections selections,
+                                  PlatformTransactionManager transactionManager) {
+        return new PartitionClaim(shifts, backPay, selections, new TransactionTemplate(transactionManager));
+    }
+
+    @Bean
+    @StepScope
+    ProgressListener partitionProgress() {
+        return ProgressListener.recordOnly("employments", execution -> execution.getWriteCount(),
+                execution -> execution.getExecutionContext().getInt(EmploymentWorkReader.PERMILLE, -1));
     }
 
     @Bean
@@ -72,9 +118,12 @@ class PayRunJobConfiguration {
     EmploymentWorkReader employmentWorkReader(PayableShifts shifts, Employments employments, People people,
                                               BackPay backPay, @Value("#{stepExecution}") StepExecution step) {
         PayRunScope payRunScope = scopeOf(step);
-        return new EmploymentWorkReader(shifts, payRunScope.payRunId(),
-                EmploymentTermsLoader.load(employments, people, payRunScope.period().frequency()),
-                backPay.claimedBy(payRunScope.payRunId()));
+        EmployerRange range = EmployerRange.of(step.getExecutionContext());
+        Map<Long, EmploymentTerms> terms = EmploymentTermsLoader.load(employments, people,
+                payRunScope.period().frequency(), range);
+        Map<Long, List<BackPay.Owed>> owed = new HashMap<>(backPay.claimedBy(payRunScope.payRunId()));
+        owed.keySet().retainAll(terms.keySet());
+        return new EmploymentWorkReader(shifts, payRunScope.payRunId(), range, terms, owed);
     }
 
     @Bean
@@ -86,7 +135,8 @@ class PayRunJobConfiguration {
         PayRunRules rules = payRuns.findById(payRunScope.payRunId()).orElseThrow().rules();
         return new PayslipProcessor(new PayslipMaker(payRunScope.period(), payDate, rules.verifiedTaxYear(),
                 rules.floorSchedule(), rules.floorPolicy(), rules.statutoryMinimum(), rules.pensionBasis(),
-                payRunScope.supplementary(), RunningFigures.load(jdbc, rules.taxYear())));
+                payRunScope.supplementary(), RunningFigures.load(jdbc, rules.taxYear(),
+                        EmployerRange.of(step.getExecutionContext()))));
     }
 
     @Bean
@@ -94,18 +144,6 @@ class PayRunJobConfiguration {
     PayslipWriter payslipWriter(JdbcTemplate jdbc, Ledger ledger, Exceptions exceptions, PayableShifts shifts,
                                 BackPay backPay, @Value("#{stepExecution}") StepExecution step) {
         return new PayslipWriter(jdbc, ledger, exceptions, shifts, backPay, scopeOf(step));
-    }
-
-    @Bean
-    Step claimShiftsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                         PayableShifts shifts, BackPay backPay, RunSelections selections) {
-        return setStep("claimShiftsStep", jobRepository, transactionManager, step -> {
-            PayRunScope scope = scopeOf(step);
-            PayableShifts.Selection selection = selections.of(scope);
-            int claimed = shifts.claim(selection, scope.payRunId());
-            return scope.supplementary() ? claimed : claimed + backPay.claim(selection.employmentIds(),
-                    scope.payRunId());
-        });
     }
 
     @Bean
@@ -155,7 +193,7 @@ class PayRunJobConfiguration {
     }
 
     /** The run's scope, from the job parameters. */
-    private static PayRunScope scopeOf(StepExecution step) {
+    static PayRunScope scopeOf(StepExecution step) {
         var parameters = step.getJobParameters();
         return new PayRunScope(PayPeriod.parse(parameters.getString("period")),
                 parameters.getLong("run").intValue(), parameters.getLong("payRunId"),

@@ -10,11 +10,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param chunkSize employments paid per transaction
  * @param planTolerancePercent PLAN_EXCEEDED is raised when a budget's hours paid in a period are more than its
  *     support plan's hours plus this percentage (0 for any hours above the plan)
+ * @param partitions the ranges of employers (service users) a run's payslips are worked out in, each on its own and
+ *     restartable on its own; kept by a run that is restarted
+ * @param threads how many of those partitions this process works on at once
  */
 @ConfigurationProperties("peerpay.payroll")
 public record PayrollProperties(
         @DefaultValue("relief-at-source") PensionBasis pensionBasis,
         @DefaultValue("National Minimum Wage") String statutoryMinimum,
         @DefaultValue("1000") int chunkSize,
-        @DefaultValue("10") int planTolerancePercent) {
+        @DefaultValue("10") int planTolerancePercent,
+        @DefaultValue("8") int partitions,
+        @DefaultValue("2") int threads) {
+
+    public PayrollProperties {
+        if (partitions < 1 || threads < 1) {
+            throw new IllegalArgumentException("peerpay.payroll.partitions and peerpay.payroll.threads must be 1 or"
+                    + " more (they are " + partitions + " and " + threads + ")");
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package org.peerpay.payroll;
 
+import java.util.List;
+import org.peerpay.employment.Employment;
 import org.peerpay.employment.Employments;
 import org.peerpay.timesheets.PayableShifts;
 import org.springframework.stereotype.Component;
@@ -16,11 +18,17 @@ class RunSelections {
         this.employments = employments;
     }
 
-    PayableShifts.Selection of(PayRunScope scope) {
-        long[] employmentIds = employments.paid(scope.period().frequency()).keySet().stream()
-                .mapToLong(Long::longValue).toArray();
+    /** The lines of a run's partition: its range of employers' employments of the run's frequency. */
+    PayableShifts.Selection of(PayRunScope scope, EmployerRange range) {
+        long[] employmentIds = employments.paid(scope.period().frequency()).values().stream()
+                .filter(e -> range.contains(e.serviceUserId())).mapToLong(Employment::id).toArray();
         long[] earlierRuns = scope.supplementary() ? earlierRuns(scope) : null;
         return new PayableShifts.Selection(employmentIds, scope.period().end(), scope.importBound(), earlierRuns);
+    }
+
+    /** The employer (service user) of each employment the run may pay, for cutting it into partitions. */
+    List<Long> employersOfEachEmployment(PayRunScope scope) {
+        return employments.paid(scope.period().frequency()).values().stream().map(Employment::serviceUserId).toList();
     }
 
     private long[] earlierRuns(PayRunScope scope) {

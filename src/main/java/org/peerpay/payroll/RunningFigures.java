@@ -25,25 +25,28 @@ final class RunningFigures {
     private final Map<Long, BigDecimal> allowanceUsed = new HashMap<>();
     private final Map<Long, PayPeriod> lastPaid = new HashMap<>();
 
-    /** The figures of a tax year (like {@code 2026-27}) as the stored payslips have them. */
-    static RunningFigures load(JdbcTemplate jdbc, String taxYear) {
+    /** The figures of a tax year (like {@code 2026-27}) for a range of employers, as the stored payslips have them. */
+    static RunningFigures load(JdbcTemplate jdbc, String taxYear, EmployerRange range) {
         RunningFigures figures = new RunningFigures();
         jdbc.query("""
-                select employment_id, sum(taxable_pay), sum(tax) from payslip where tax_year = ?
+                select employment_id, sum(taxable_pay), sum(tax) from payslip
+                where tax_year = ? and service_user_id between ? and ?
                 group by employment_id""", rs -> {
             figures.yearToDate.put(rs.getLong(1), new YearToDate(rs.getBigDecimal(2), rs.getBigDecimal(3)));
-        }, taxYear);
+        }, taxYear, range.first(), range.last());
         jdbc.query("""
                 select distinct on (employment_id) employment_id, pension_membership, period_id from payslip
+                where service_user_id between ? and ?
                 order by employment_id, pay_date desc, id desc""", rs -> {
             figures.membership.put(rs.getLong(1), PensionMembership.valueOf(rs.getString(2)));
             figures.lastPaid.put(rs.getLong(1), PayPeriod.parse(rs.getString(3)));
-        });
+        }, range.first(), range.last());
         jdbc.query("""
-                select service_user_id, sum(employment_allowance_offset) from payslip where tax_year = ?
+                select service_user_id, sum(employment_allowance_offset) from payslip
+                where tax_year = ? and service_user_id between ? and ?
                 group by service_user_id""", rs -> {
             figures.allowanceUsed.put(rs.getLong(1), rs.getBigDecimal(2));
-        }, taxYear);
+        }, taxYear, range.first(), range.last());
         return figures;
     }
 

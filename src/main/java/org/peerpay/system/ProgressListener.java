@@ -22,6 +22,7 @@ public class ProgressListener implements ChunkListener<Object, Object>, StepExec
     static final String UNIT = "progress.unit";
 
     private final String unit;
+    private final boolean shown;
     private final ToLongFunction<StepExecution> done;
     private final ToIntFunction<StepExecution> permille;
     private StepExecution execution;
@@ -32,22 +33,40 @@ public class ProgressListener implements ChunkListener<Object, Object>, StepExec
      * @param permille the part of its work done, in thousandths, or -1 when not known
      */
     public ProgressListener(String unit, ToLongFunction<StepExecution> done, ToIntFunction<StepExecution> permille) {
+        this(unit, done, permille, true);
+    }
+
+    private ProgressListener(String unit, ToLongFunction<StepExecution> done, ToIntFunction<StepExecution> permille,
+                             boolean shown) {
+        this.shown = shown;
         this.unit = unit;
         this.done = done;
         this.permille = permille;
     }
 
+    /**
+     * Keeps a step's progress in its execution context only, for one partition of a partitioned step (one instance
+     * per partition: step-scoped): partitions running at once would garble a shared bar, and {@link JobRuns} adds
+     * up the partitions' progress for the step.
+     */
+    public static ProgressListener recordOnly(String unit, ToLongFunction<StepExecution> done,
+                                              ToIntFunction<StepExecution> permille) {
+        return new ProgressListener(unit, done, permille, false);
+    }
+
     @Override
     public void beforeStep(StepExecution stepExecution) {
         execution = stepExecution;
-        progress = new Progress(stepExecution.getStepName(), unit);
+        progress = shown ? new Progress(stepExecution.getStepName(), unit) : null;
     }
 
     @Override
     public void afterChunk(Chunk<Object> chunk) {
         long doneNow = done.applyAsLong(execution);
         int permilleNow = Math.min(1000, permille.applyAsInt(execution));
-        progress.update(doneNow, permilleNow);
+        if (progress != null) {
+            progress.update(doneNow, permilleNow);
+        }
         record(execution, doneNow, permilleNow);
     }
 
@@ -60,7 +79,9 @@ public class ProgressListener implements ChunkListener<Object, Object>, StepExec
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
         long doneNow = done.applyAsLong(stepExecution);
-        progress.end(doneNow);
+        if (progress != null) {
+            progress.end(doneNow);
+        }
         stepExecution.getExecutionContext().putLong(DONE, doneNow);
         return stepExecution.getExitStatus();
     }

@@ -49,7 +49,7 @@ class ConnectionKilledTests extends InterruptedJobTest {
     void aPayRunWhoseConnectionsAreKilledMidChunkFailsAndRunAgainPaysWhatAnUninterruptedRunDoes() throws Exception {
         List<String> uninterrupted = uninterruptedPay();
         givenImportedShifts();
-        StepFaults.arm("calculatePayslipsStep", 8, this::terminateApplicationConnections);
+        StepFaults.arm("payEmployersStep", 8, this::terminateApplicationConnections);
 
         assertThatThrownBy(() -> periodClose.closePeriod(PERIOD, TODAY, OUT))
                 .hasMessageContaining("calculatePayslipsStep");
@@ -74,7 +74,7 @@ class ConnectionKilledTests extends InterruptedJobTest {
                 String.class, before.start().toString())));
         reference.load(dir.resolve("raise"));
         assertThat(count("back_pay")).isEqualTo(count("timesheet_line"));
-        StepFaults.arm("calculatePayslipsStep", 8, this::terminateApplicationConnections);
+        StepFaults.arm("payEmployersStep", 8, this::terminateApplicationConnections);
 
         assertThatThrownBy(() -> payRuns.pay(PERIOD)).hasMessageContaining("calculatePayslipsStep");
         assertThat(jdbc.queryForObject("select count(*) from payslip where period_id = ?", Integer.class,

@@ -24,7 +24,7 @@ class HoldReleaseKilledTests extends CouncilTest {
     static final PayPeriod P08 = PayPeriod.parse("2026-27/4W08");
 
     @ParameterizedTest(name = "{0}, commit {1}")
-    @CsvSource({"claimShiftsStep, 1", "calculatePayslipsStep, 2", "writePayslipPdfsStep, 1"})
+    @CsvSource({"payEmployersStep, 1", "payEmployersStep, 2", "writePayslipPdfsStep, 1"})
     void aSupplementaryRunOfReleasedShiftsStoppedDeadAndRunAgainPaysThemOnceAtTheFloor(String step, int commit)
             throws Exception {
         smallCouncil(true);

@@ -35,7 +35,7 @@ class KilledAtEachStepTests extends InterruptedJobTest {
     }
 
     @ParameterizedTest(name = "{0}, commit {1}")
-    @CsvSource({"claimShiftsStep, 1", "calculatePayslipsStep, 8", "reviewBudgetsStep, 1", "writePayRunFilesStep, 1",
+    @CsvSource({"payEmployersStep, 1", "payEmployersStep, 8", "reviewBudgetsStep, 1", "writePayRunFilesStep, 1",
             "writePayslipPdfsStep, 1", "completePayRunStep, 1"})
     void aPayRunStoppedDeadInAStepAndRunAgainPaysWhatAnUninterruptedRunDoes(String step, int commit)
             throws Exception {
@@ -43,7 +43,7 @@ class KilledAtEachStepTests extends InterruptedJobTest {
         givenImportedShifts();
 
         haltedIn(step, commit, "payroll", "--period", PERIOD.id(), "--peerpay.payroll.chunk-size=10");
-        if (step.equals("calculatePayslipsStep")) {
+        if (step.equals("payEmployersStep") && commit > 1) {
             assertThat(count("payslip")).as("stopped with part of the council paid").isBetween(1, EMPLOYMENTS - 1);
         }
         periodClose.closePeriod(PERIOD, TODAY, OUT);
@@ -53,7 +53,10 @@ class KilledAtEachStepTests extends InterruptedJobTest {
         assertThat(jobStatuses("payRunJob")).containsExactly("FAILED", "COMPLETED");
     }
 
-    /** Runs PeerPay in another process until it halts in the step; the step is the one it was in. */
+    /**
+     * Runs PeerPay in another process until it halts in the step; the step is the one it was in (a partition of a
+     * partitioned step, named {@code step:partition}, among the partitions and their manager step running then).
+     */
     private void haltedIn(String step, int commit, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(args));
         command.addAll(List.of("--peerpay.out-dir=" + OUT, "--peerpay.test.step-faults=true", "--peerpay.test.halt-in-step=" + step,
@@ -68,6 +71,7 @@ class KilledAtEachStepTests extends InterruptedJobTest {
         assertThat(jdbc.queryForList("""
                 select s.step_name from batch_step_execution s
                 where s.job_execution_id = (select max(job_execution_id) from batch_job_execution)
-                  and s.status = 'STARTED'""", String.class)).as(output).containsExactly(step);
+                  and s.status = 'STARTED'""", String.class).stream().map(name -> name.replaceFirst(":.*", ""))
+                .distinct()).as(output).contains(step);
     }
 }

@@ -36,7 +36,7 @@ class NightlyKilledTests extends CouncilTest {
 
     @ParameterizedTest(name = "{0}, commit {1}")
     @CsvSource({"Budgets.postFunding, 1", "stageTimesheetsStep, 2", "validateTimesheetsStep, 1",
-            "calculatePayslipsStep, 2", "writePayslipPdfsStep, 1", "completePayRunStep, 1",
+            "payEmployersStep, 2", "writePayslipPdfsStep, 1", "completePayRunStep, 1",
             "BudgetStatements.write, 1"})
     void aNightlyRunStoppedDeadAtAStageAndRunAgainEndsAsAnUninterruptedOne(String step, int commit)
             throws Exception {

@@ -50,12 +50,13 @@ public class StepFaults implements BeanPostProcessor {
     }
 
     /**
-     * Whether this thread is in the named place: a batch step of that name, or a transaction of a method whose name
+     * Whether this thread is in the named place: a batch step of that name (or a partition of it, named
+     * {@code step:partition}), or a transaction of a method whose name
      * ends so ({@code BudgetStatements.write}: a {@code @Transactional} method's transaction is named after it).
      */
     private static boolean in(String place) {
         StepContext step = StepSynchronizationManager.getContext();
-        if (step != null && step.getStepName().equals(place)) {
+        if (step != null && (step.getStepName().equals(place) || step.getStepName().startsWith(place + ":"))) {
             return true;
         }
         String transaction = TransactionSynchronizationManager.getCurrentTransactionName();
