@@ -35,7 +35,8 @@ class TableOwnershipTest {
             Map.entry("audit_event", "audit"), Map.entry("nightly_run", "operations"),
             Map.entry("batch_job_instance", "system"), Map.entry("batch_job_execution", "system"),
             Map.entry("batch_step_execution", "system"), Map.entry("batch_job_execution_params", "system"),
-            Map.entry("batch_job_execution_context", "system"), Map.entry("batch_step_execution_context", "system"));
+            Map.entry("batch_job_execution_context", "system"), Map.entry("batch_step_execution_context", "system"),
+            Map.entry("int_channel_message", "system"));
 
     static final Pattern NAMED = Pattern.compile(
             "(?i)\\b(?:from|join|into|update|table|copy|truncate)\\s+(?:only\\s+)?([a-z_]+)\\b");

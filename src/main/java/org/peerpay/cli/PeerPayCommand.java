@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
                 StatementsCommand.class, LedgerCommand.class, CalcCommand.class, BenchCommand.class,
                 ServeCommand.class, UsersCommand.class, JobsCommand.class, BackupCommand.class,
                 BackupCommand.Restore.class, RetentionCommand.class, RtiCommand.class,
-                PaymentsCommand.class})
+                PaymentsCommand.class, WorkerCommand.class})
 class PeerPayCommand implements Callable<Integer> {
 
     @Spec

@@ -12,6 +12,7 @@ import org.peerpay.exceptions.Exceptions;
 import org.peerpay.ledger.Ledger;
 import org.peerpay.people.People;
 import org.peerpay.system.ProgressListener;
+import org.peerpay.system.RemotePartitions;
 import org.peerpay.timesheets.PayableShifts;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -37,7 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * partitioned by employer: each partition, {@code payEmployersStep}, first claims its employers' shifts (one
  * statement: a shift another run claimed is not taken) and, in a period's first run, their back pay, then pays them
  * chunk by chunk, restartable on its own), review the budgets charged, write the period's CSV files and the run's
- * payslip PDFs, complete the run.
+ * payslip PDFs, complete the run. With {@code peerpay.payroll.remote-workers} the partitions are handed to worker
+ * processes ({@link PayrollWorker}) through the database instead of being worked on here.
  */
 @Configuration(proxyBeanMethods = false)
 class PayRunJobConfiguration {
@@ -66,15 +68,16 @@ class PayRunJobConfiguration {
      */
     @Bean
     Step calculatePayslipsStep(JobRepository jobRepository, Step payEmployersStep, Partitioner employerPartitioner,
-                               PayrollProperties properties) {
+                               PayrollProperties properties, RemotePartitions remotePartitions) {
+        var partitioned = new StepBuilder("calculatePayslipsStep", jobRepository)
+                .partitioner(PARTITION_STEP, employerPartitioner);
+        if (properties.remoteWorkers()) {
+            return partitioned.partitionHandler(remotePartitions.manager(PARTITION_STEP, properties.partitions(),
+                    properties.workerPollInterval())).build();
+        }
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("pay-run-");
         threads.setConcurrencyLimit(properties.threads());
-        return new StepBuilder("calculatePayslipsStep", jobRepository)
-                .partitioner(PARTITION_STEP, employerPartitioner)
-                .step(payEmployersStep)
-                .gridSize(properties.partitions())
-                .taskExecutor(threads)
-                .build();
+        return partitioned.step(payEmployersStep).gridSize(properties.partitions()).taskExecutor(threads).build();
     }
 
     @Bean

@@ -98,10 +98,15 @@ public class JobRuns {
     }
 
     private JobRun describe(JobExecution execution) {
-        List<StepExecution> steps = execution.getStepExecutions().stream()
+        List<StepExecution> all = execution.getStepExecutions().stream()
                 .sorted(Comparator.comparingLong(StepExecution::getId)).toList();
+        List<StepExecution> steps = all.stream().filter(step -> !isPartition(step)).toList();
         StepExecution current = steps.isEmpty() ? null : steps.get(steps.size() - 1);
-        ExecutionContext context = current == null ? new ExecutionContext() : current.getExecutionContext();
+        // a partitioned step's partitions are made after it (named step:partition): their progress is its progress
+        List<StepExecution> partitions = current == null ? List.of() : all.stream()
+                .filter(step -> isPartition(step) && step.getId() > current.getId()).toList();
+        ExecutionContext context = current == null ? new ExecutionContext() : partitions.isEmpty()
+                ? current.getExecutionContext() : partitionsTogether(partitions);
         Optional<Progress.Live> live = current == null || !current.getStatus().isRunning() ? Optional.empty()
                 : Progress.live(current.getId());
         long done = live.map(Progress.Live::done).orElseGet(() ->
@@ -131,6 +136,31 @@ public class JobRuns {
                         ? context.getString(ProgressListener.UNIT) : null),
                 permille, live.map(Progress.Live::perSecond).orElseGet(() -> perSecond(current, done)),
                 failure == null || failure.isBlank() ? null : failure, restartable, period, file);
+    }
+
+    private static boolean isPartition(StepExecution step) {
+        return step.getStepName().contains(":");
+    }
+
+    /** The progress of a partitioned step: what its partitions have done, and the mean of their parts done. */
+    private static ExecutionContext partitionsTogether(List<StepExecution> partitions) {
+        long done = 0;
+        long permille = 0;
+        String unit = null;
+        for (StepExecution partition : partitions) {
+            ExecutionContext context = partition.getExecutionContext();
+            done += context.getLong(ProgressListener.DONE, partition.getWriteCount());
+            permille += partition.getStatus() == BatchStatus.COMPLETED ? 1000
+                    : Math.max(0, context.getInt(ProgressListener.PERMILLE, 0));
+            unit = context.containsKey(ProgressListener.UNIT) ? context.getString(ProgressListener.UNIT) : unit;
+        }
+        ExecutionContext together = new ExecutionContext();
+        together.putLong(ProgressListener.DONE, done);
+        together.putInt(ProgressListener.PERMILLE, (int) (permille / partitions.size()));
+        if (unit != null) {
+            together.putString(ProgressListener.UNIT, unit);
+        }
+        return together;
     }
 
     private static long perSecond(StepExecution step, long done) {

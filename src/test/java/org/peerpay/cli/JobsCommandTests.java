@@ -55,7 +55,7 @@ class JobsCommandTests extends CommandLineTest {
 
         assertThat(jobs.recoverAbandoned()).as("found at the next start").containsExactly(run);
         assertThat(peerpay("jobs")).isZero();
-        assertThat(out.toString()).containsPattern(run + "\\s+pay run\\s+2026-27/4W08\\s+failed\\s+2 of 6: calculate"
+        assertThat(out.toString()).containsPattern(run + "\\s+pay run\\s+2026-27/4W08\\s+failed\\s+1 of 5: calculate"
                 + " payslips\\s+\\d+%, [\\d,]+ employments").contains("Restart an unfinished run with: peerpay jobs"
                 + " restart RUN");
 

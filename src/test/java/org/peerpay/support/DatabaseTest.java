@@ -61,7 +61,7 @@ public abstract class DatabaseTest {
                              budget_period, employment_rate, employment, mentor, service_user,
                              batch_step_execution_context, batch_job_execution_context, batch_step_execution,
                              batch_job_execution_params, batch_job_execution, batch_job_instance,
-                             user_caseload, user_account, audit_event, nightly_run cascade
+                             user_caseload, user_account, audit_event, nightly_run, int_channel_message cascade
                     """);
         } finally {
             owner.destroy();
