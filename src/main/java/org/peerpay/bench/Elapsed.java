@@ -26,6 +26,12 @@ record Elapsed(long nanos) {
         return "%d.%02d µs".formatted(hundredths / 100, hundredths % 100);
     }
 
+    /** Seconds to two places, as a number: {@code 12.34}. */
+    String seconds() {
+        long hundredths = nanos / 10_000_000L;
+        return "%d.%02d".formatted(hundredths / 100, hundredths % 100);
+    }
+
     @Override
     public String toString() {
         long hundredths = nanos / 10_000_000L;

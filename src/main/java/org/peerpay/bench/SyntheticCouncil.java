@@ -7,15 +7,59 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import org.peerpay.calendar.PayPeriod;
+import org.peerpay.statutory.PayFrequency;
 import org.peerpay.reference.ReferenceDataLoader;
 import org.peerpay.wagefloor.WageFloors;
 
 /**
  * A synthetic council for benchmarks: service users {@code SYN-S…}, mentors {@code SYN-M…} each employed by two
  * service users, budgets and funding, and a timesheet file of valid shifts (no overlaps, no duplicates) ending
- * the day before the as-of date. One employment in a hundred pays under the £14.38 floor.
+ * the day before the as-of date. One employment in a hundred pays under the £14.38 floor. Plain, every employment is
+ * paid four-weekly on 1257L or BR with NI letter A; {@code mixed}, a tenth each are paid weekly, two-weekly and
+ * monthly, tax codes vary (Scottish, Welsh, K, D, 0T, NT) and a tenth of the mentors are over State Pension age
+ * (letter C) or under 21 (letter M).
  */
-public record SyntheticCouncil(int employments, LocalDate asOf) {
+public record SyntheticCouncil(int employments, LocalDate asOf, boolean mixed) {
+
+    private static final String[] MIXED_CODES = {"1257L", "BR", "S1257L", "C1257L", "K475", "1257L", "0T", "D0",
+            "1100L", "NT"};
+
+    public SyntheticCouncil(int employments, LocalDate asOf) {
+        this(employments, asOf, false);
+    }
+
+    PayFrequency frequency(int employment) {
+        if (!mixed) {
+            return PayFrequency.FOUR_WEEKLY;
+        }
+        return switch (employment % 10) {
+            case 0 -> PayFrequency.WEEKLY;
+            case 1 -> PayFrequency.TWO_WEEKLY;
+            case 2 -> PayFrequency.MONTHLY;
+            default -> PayFrequency.FOUR_WEEKLY;
+        };
+    }
+
+    private String taxCode(int employment) {
+        return mixed ? MIXED_CODES[employment / 10 % MIXED_CODES.length] : employment < mentors() ? "1257L" : "BR";
+    }
+
+    private char niLetter(int mentor) {
+        return !mixed ? 'A' : switch (mentor % 20) {
+            case 0 -> 'C';
+            case 1 -> 'M';
+            default -> 'A';
+        };
+    }
+
+    private LocalDate bornOn(int mentor) {
+        return switch (niLetter(mentor)) {
+            case 'C' -> LocalDate.of(1955, 6, 1);
+            case 'M' -> LocalDate.of(2007, 3, 1);
+            default -> LocalDate.of(1960, 1, 1).plusDays(mentor % 12000);
+        };
+    }
 
     int mentors() {
         return Math.max(1, employments / 2);
@@ -45,7 +89,7 @@ public record SyntheticCouncil(int employments, LocalDate asOf) {
                     + "postcode,sort_code,account_number,account_name\n");
             for (int m = 0; m < mentors(); m++) {
                 out.write(("SYN-M%06d,Mentor,Number %d,%s,AB%06dC,%s,%d Example Street,Leeds,LS1 1AA,"
-                        + "40-00-%02d,%08d,M NUMBER %d\n").formatted(m, m, LocalDate.of(1960, 1, 1).plusDays(m % 12000), m, m % 2 == 0 ? "F" : "M",
+                        + "40-00-%02d,%08d,M NUMBER %d\n").formatted(m, m, bornOn(m), m, m % 2 == 0 ? "F" : "M",
                                 m, m % 100, 10_000_000 + m, m % 1_000_000));
             }
         });
@@ -53,9 +97,9 @@ public record SyntheticCouncil(int employments, LocalDate asOf) {
             out.write("employment_ref,service_user_ref,mentor_ref,start_date,end_date,hourly_rate,pay_frequency,"
                     + "tax_code,week1_month1,ni_category,holiday_pay,pension\n");
             for (int e = 0; e < employments; e++) {
-                out.write("SYN-E%06d,SYN-S%06d,SYN-M%06d,%s,,%s,four-weekly,%s,false,A,rolled-up,assess\n"
+                out.write("SYN-E%06d,SYN-S%06d,SYN-M%06d,%s,,%s,%s,%s,false,%c,rolled-up,assess\n"
                         .formatted(e, e % serviceUsers(), e % mentors(), start, e % 100 == 0 ? "12.50" : "14.50",
-                                e < mentors() ? "1257L" : "BR"));
+                                frequency(e).word(), taxCode(e), niLetter(e % mentors())));
             }
         });
         write(directory.resolve("budgets.csv"), out -> {
@@ -130,6 +174,46 @@ public record SyntheticCouncil(int employments, LocalDate asOf) {
             }
         });
         return employments * perEmployment;
+    }
+
+    /**
+     * Writes a timesheet file of {@code rows} shifts, each employment's in the last period of its pay frequency
+     * that ended before the as-of date, as many for each employment as the rows allow (employment by employment):
+     * 25 minutes in each half hour of a day from 08:00 for a mentor's first employment and from 14:00 for the
+     * second (twelve a day each), so no shifts overlap.
+     *
+     * @return the periods the shifts are in, one per pay frequency used
+     */
+    public java.util.Set<PayPeriod> writeLastPeriodShifts(Path file, int rows) {
+        java.util.Set<PayPeriod> periods = new java.util.TreeSet<>();
+        write(file, out -> {
+            out.write("mentor_ref,service_user_ref,date,start,end,break_minutes,activity,notes\n");
+            StringBuilder line = new StringBuilder(96);
+            for (int e = 0; e < employments; e++) {
+                PayPeriod period = PayPeriod.containing(frequency(e), asOf).previous();
+                periods.add(period);
+                int days = (int) (period.end().toEpochDay() - period.start().toEpochDay()) + 1;
+                int shifts = rows / employments + (e < rows % employments ? 1 : 0);
+                if (shifts > days * 12) {
+                    throw new IllegalArgumentException(shifts + " shifts do not fit in " + period.id() + " without"
+                            + " overlapping: give more employments for this many rows");
+                }
+                int firstMinute = (e >= mentors() ? 14 : 8) * 60;
+                for (int k = 0; k < shifts; k++) {
+                    int from = firstMinute + 30 * (k / days);
+                    line.setLength(0);
+                    line.append("SYN-M").append(pad(e % mentors())).append(",SYN-S").append(pad(e % serviceUsers()))
+                            .append(',').append(period.start().plusDays(k % days)).append(',').append(clock(from))
+                            .append(',').append(clock(from + 25)).append(",0,peer support,\n");
+                    out.write(line.toString());
+                }
+            }
+        });
+        return periods;
+    }
+
+    private static String clock(int minuteOfDay) {
+        return "%02d:%02d".formatted(minuteOfDay / 60, minuteOfDay % 60);
     }
 
     private static String pad(int n) {

@@ -39,11 +39,16 @@ class SyntheticCouncils {
      * benchmark's work cannot be undone (the ledger keeps everything), so it runs on a data directory of its own.
      */
     SyntheticCouncil load(int employments) {
+        return load(employments, false);
+    }
+
+    /** As {@link #load(int)}, the council mixed ({@link SyntheticCouncil#mixed()}) or not. */
+    SyntheticCouncil load(int employments, boolean mixed) {
         if (!people.serviceUserIds().isEmpty()) {
             throw new UserFacingException("This database is not empty: run each benchmark on a fresh data directory"
                     + " of its own, for example PEERPAY_DATA_DIR=/tmp/peerpay-bench-$(date +%s).");
         }
-        SyntheticCouncil council = new SyntheticCouncil(employments, LocalDate.now(clock));
+        SyntheticCouncil council = new SyntheticCouncil(employments, LocalDate.now(clock), mixed);
         council.load(directory().resolve("reference"), wageFloors, referenceLoader);
         return council;
     }

@@ -4,10 +4,27 @@ import org.peerpay.bench.Benchmarks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "bench", description = "Benchmarks on a synthetic council. Run them on their own data directory:"
-        + " PEERPAY_DATA_DIR=/tmp/peerpay-bench.",
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "The benchmark: a synthetic council and a timesheet file, PostgreSQL's bare COPY of that file"
+                + " (the floor), then one whole nightly run on it (import, pay runs, statements, filing), timed by"
+                + " part with peak memory; prints a table and writes <out>/bench/bench.csv. Run it on a data"
+                + " directory of its own: PEERPAY_DATA_DIR=/tmp/peerpay-bench-$(date +%s). The subcommands time"
+                + " one part alone.",
         subcommands = {BenchCommand.Import.class, BenchCommand.Statutory.class, BenchCommand.Payroll.class})
-class BenchCommand {
+class BenchCommand extends CliCommand {
+
+    @Option(names = "--rows", defaultValue = "1000000", description = "timesheet rows (default: ${DEFAULT-VALUE})")
+    int rows;
+
+    @Option(names = "--employments", defaultValue = "50000",
+            description = "employments in the synthetic council (default: ${DEFAULT-VALUE})")
+    int employments;
+
+    @Override
+    public Integer call() {
+        bean(Benchmarks.class).council(rows, employments, out());
+        return 0;
+    }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = "Generate a synthetic council and a timesheet file of valid shifts, then time the import"
