@@ -240,6 +240,10 @@ public class Benchmarks {
             long payTo = 0;
             for (PeriodClose.Closed closed : report.close().periods()) {
                 PayRuns.Summary run = closed.run();
+                out.printf("pay run of %s: %,d payslips; %s%n", run.period().id(), run.payslips(),
+                        run.stepTimes().entrySet().stream().filter(step -> !step.getKey().contains(":"))
+                                .map(step -> step.getKey() + " " + Elapsed.ofMillis(step.getValue().toMillis()))
+                                .collect(java.util.stream.Collectors.joining(", ")));
                 payslips += run.payslips();
                 calc += nanos(run, "calculatePayslipsStep") + nanos(run, "reviewBudgetsStep");
                 files += nanos(run, "writePayRunFilesStep");

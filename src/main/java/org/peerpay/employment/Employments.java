@@ -61,8 +61,18 @@ public class Employments {
         return read(frequency);
     }
 
+    /** The employments paid at a frequency by the service users with ids from one to another (inclusive), by id. */
+    public Map<Long, Employment> paid(PayFrequency frequency, long firstServiceUser, long lastServiceUser) {
+        return read(frequency, " and e.service_user_id between " + firstServiceUser + " and " + lastServiceUser);
+    }
+
     private Map<Long, Employment> read(PayFrequency frequency) {
-        String only = frequency == null ? "" : " where e.pay_frequency = '" + frequency.word() + "'";
+        return read(frequency, "");
+    }
+
+    /** @param andAlso more conditions on {@code e}, SQL of numbers only (never text from outside) */
+    private Map<Long, Employment> read(PayFrequency frequency, String andAlso) {
+        String only = frequency == null ? "" : " where e.pay_frequency = '" + frequency.word() + "'" + andAlso;
         Map<Long, TreeMap<LocalDate, HourlyRate>> rates = new HashMap<>();
         jdbc.query("select r.employment_id, r.effective_from, r.hourly_rate from employment_rate r"
                 + " join employment e on e.id = r.employment_id" + only, rs -> {

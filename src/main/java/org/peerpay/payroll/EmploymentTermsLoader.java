@@ -18,10 +18,7 @@ final class EmploymentTermsLoader {
         Map<Long, People.ServiceUser> employers = people.serviceUsers();
         Map<Long, People.Mentor> mentors = people.mentors();
         Map<Long, EmploymentTerms> terms = new HashMap<>();
-        for (Employment employment : employments.paid(frequency).values()) {
-            if (!range.contains(employment.serviceUserId())) {
-                continue;
-            }
+        for (Employment employment : employments.paid(frequency, range.first(), range.last()).values()) {
             terms.put(employment.id(), new EmploymentTerms(employment, employers.get(employment.serviceUserId()),
                     mentors.get(employment.mentorId())));
         }

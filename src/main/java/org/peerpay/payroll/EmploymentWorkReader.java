@@ -79,7 +79,8 @@ class EmploymentWorkReader implements ItemStreamReader<EmploymentWork> {
                 .sorted(READING_ORDER)
                 .forEach(owedBackPay::add);
         try {
-            cursor = shifts.open(payRunId, lastServiceUser, lastEmployment, range.last());
+            cursor = shifts.open(payRunId, terms.keySet().stream().mapToLong(Long::longValue).toArray(),
+                    lastServiceUser, lastEmployment, range.last());
         } catch (SQLException e) {
             throw new ItemStreamException("Could not read the shifts to pay: " + e.getMessage(), e);
         }

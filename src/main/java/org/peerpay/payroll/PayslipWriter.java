@@ -125,8 +125,24 @@ class PayslipWriter implements ItemWriter<PayslipDraft> {
                         line.rate(), line.amount()});
             }
         }
-        jdbc.batchUpdate("insert into payslip_line (payslip_id, line_no, kind, description, minutes, rate, amount)"
-                + " values (?, ?, ?, ?, ?, ?, ?)", rows);
+        if (rows.isEmpty()) {
+            return;
+        }
+        String[] types = {"bigint", "integer", "text", "text", "integer", "numeric", "numeric"};
+        jdbc.execute((Connection connection) -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into payslip_line (payslip_id,"
+                    + " line_no, kind, description, minutes, rate, amount) select * from unnest(?::bigint[],"
+                    + " ?::integer[], ?::text[], ?::text[], ?::integer[], ?::numeric[], ?::numeric[])")) {
+                for (int c = 0; c < types.length; c++) {
+                    Object[] column = new Object[rows.size()];
+                    for (int r = 0; r < rows.size(); r++) {
+                        column[r] = rows.get(r)[c];
+                    }
+                    insert.setArray(c + 1, connection.createArrayOf(types[c], column));
+                }
+                return insert.executeUpdate();
+            }
+        });
     }
 
     private JournalEntry charge(PayslipDraft d, long payslipId) {

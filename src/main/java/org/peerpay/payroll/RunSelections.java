@@ -20,8 +20,8 @@ class RunSelections {
 
     /** The lines of a run's partition: its range of employers' employments of the run's frequency. */
     PayableShifts.Selection of(PayRunScope scope, EmployerRange range) {
-        long[] employmentIds = employments.paid(scope.period().frequency()).values().stream()
-                .filter(e -> range.contains(e.serviceUserId())).mapToLong(Employment::id).toArray();
+        long[] employmentIds = employments.paid(scope.period().frequency(), range.first(), range.last()).keySet()
+                .stream().mapToLong(Long::longValue).toArray();
         long[] earlierRuns = scope.supplementary() ? earlierRuns(scope) : null;
         return new PayableShifts.Selection(employmentIds, scope.period().end(), scope.importBound(), earlierRuns);
     }

@@ -1,6 +1,7 @@
 package org.peerpay.system;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.annotation.Value;
 import javax.sql.DataSource;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
@@ -27,8 +28,13 @@ class EmbeddedPostgresConfiguration {
     /** The application's connections: as {@value EmbeddedPostgres#APPLICATION_ROLE}, which owns nothing (see V4). */
     @Bean(destroyMethod = "close")
     @Primary
-    DataSource dataSource(EmbeddedPostgres postgres) {
-        return pool(postgres, postgres.application(), 10, "peerpay-embedded");
+    DataSource dataSource(EmbeddedPostgres postgres,
+                          @Value("${spring.datasource.hikari.connection-init-sql:}") String connectionInitSql) {
+        HikariDataSource pool = pool(postgres, postgres.application(), 10, "peerpay-embedded");
+        if (!connectionInitSql.isBlank()) {
+            pool.setConnectionInitSql(connectionInitSql);
+        }
+        return pool;
     }
 
     /** Flyway's connection: as the owner of the schema. */

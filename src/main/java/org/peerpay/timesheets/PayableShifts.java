@@ -87,12 +87,12 @@ public class PayableShifts {
     }
 
     /**
-     * Opens a read-only cursor over a run's claimed lines, by service user, employment, date and row, after a given
-     * service user and employment (a restart point; -1 and -1 from the start) and up to a service user (the end of
-     * a partition of the run; {@link Long#MAX_VALUE} for all). The caller closes it.
+     * Opens a read-only cursor over the lines a run claimed of some employments (a partition's), by service user,
+     * employment, date and row, after a given service user and employment (a restart point) and up to a service
+     * user (the end of the partition). The caller closes it.
      */
-    public Cursor open(long payRunId, long afterServiceUser, long afterEmployment, long throughServiceUser)
-            throws SQLException {
+    public Cursor open(long payRunId, long[] employmentIds, long afterServiceUser, long afterEmployment,
+                       long throughServiceUser) throws SQLException {
         Connection connection = dataSource.getConnection();
         try {
             connection.setAutoCommit(false);
@@ -100,14 +100,15 @@ public class PayableShifts {
             PreparedStatement statement = connection.prepareStatement("""
                     select l.employment_id, l.service_user_id, l.import_id, l.source_row, l.work_date, l.minutes
                     from timesheet_line l
-                    where l.pay_run_id = ? and (l.service_user_id, l.employment_id) > (?, ?)
-                      and l.service_user_id <= ?
+                    where l.employment_id = any(?) and l.pay_run_id = ?
+                      and (l.service_user_id, l.employment_id) > (?, ?) and l.service_user_id <= ?
                     order by l.service_user_id, l.employment_id, l.work_date, l.import_id, l.source_row""");
             statement.setFetchSize(20_000);
-            statement.setLong(1, payRunId);
-            statement.setLong(2, afterServiceUser);
-            statement.setLong(3, afterEmployment);
-            statement.setLong(4, throughServiceUser);
+            statement.setArray(1, connection.createArrayOf("bigint", box(employmentIds)));
+            statement.setLong(2, payRunId);
+            statement.setLong(3, afterServiceUser);
+            statement.setLong(4, afterEmployment);
+            statement.setLong(5, throughServiceUser);
             return new Cursor(connection, statement.executeQuery());
         } catch (SQLException | RuntimeException e) {
             connection.close();
