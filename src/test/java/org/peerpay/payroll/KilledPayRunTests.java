@@ -3,7 +3,6 @@ package org.peerpay.payroll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.peerpay.calendar.PayPeriod;
@@ -39,12 +38,7 @@ class KilledPayRunTests extends CouncilTest {
 
         assertThat(resumed.runNumber()).isEqualTo(1);
         assertThat(resumed.payslips()).isEqualTo(EMPLOYMENTS);
-        assertThat(count("journal_entry where kind = 'PAYSLIP'")).isEqualTo(EMPLOYMENTS);
-        assertThat(count("timesheet_line where status = 'PAID'")).isEqualTo(shifts);
-        assertThat(count("""
-                (select l.employment_id, sum(l.minutes) as minutes from timesheet_line l group by l.employment_id) l
-                join payslip p on p.employment_id = l.employment_id where p.minutes <> l.minutes""")).isZero();
-        assertThat(ledgerCheck.run(LocalDate.of(2099, 12, 31)).breaches()).isEmpty();
+        SyntheticPayroll.assertPaidOnce(jdbc, ledgerCheck, EMPLOYMENTS, shifts);
         assertThat(jdbc.queryForList("select e.status from batch_job_execution e join batch_job_instance i"
                 + " on i.job_instance_id = e.job_instance_id where i.job_name = 'payRunJob' order by e.job_execution_id",
                 String.class)).containsExactly("FAILED", "COMPLETED");
