@@ -120,7 +120,8 @@ public class Jobs implements SmartLifecycle {
                     job.getName(), last.getId());
             jobOperator.recover(last);
         }
-        if (last != null && last.getStatus() == BatchStatus.UNKNOWN) {
+        if (last != null && (last.getStatus() == BatchStatus.UNKNOWN || last.getStepExecutions().stream()
+                .anyMatch(Jobs::inDoubt))) {
             settleInDoubt(last);
         }
         JobExecution execution;
@@ -128,8 +129,8 @@ public class Jobs implements SmartLifecycle {
             execution = jobOperator.start(job, parameters);
         } catch (Exception e) {
             // Also thrown once the job has run, when its end cannot be recorded (the database went away, say).
-            throw new JobFailedException(job.getName() + " did not finish: " + Failures.rootMessage(e) + ". "
-                    + RESTART_ADVICE);
+            throw new JobFailedException(job.getName() + " did not finish" + stepsInDoubt(job, parameters) + ": "
+                    + Failures.rootMessage(e) + ". " + RESTART_ADVICE);
         }
         log.debug("{} {}: {}", job.getName(), execution.getStatus(), execution.getStepExecutions().stream()
                 .map(step -> "%s %d ms".formatted(step.getStepName(), millis(step)))
@@ -161,7 +162,7 @@ public class Jobs implements SmartLifecycle {
      */
     private void settleInDoubt(JobExecution execution) {
         for (StepExecution step : execution.getStepExecutions()) {
-            if (step.getStatus() == BatchStatus.UNKNOWN) {
+            if (inDoubt(step)) {
                 step.setStatus(BatchStatus.FAILED);
                 step.setExitStatus(step.getExitStatus().and(ExitStatus.FAILED));
                 jobRepository.update(step);
@@ -172,6 +173,16 @@ public class Jobs implements SmartLifecycle {
         log.warn("{} execution {} ended in doubt (a commit failed as its database connection was lost); what was"
                 + " committed, with its restart point, is in the database: restarting from there",
                 execution.getJobInstance().getJobName(), execution.getId());
+    }
+
+    /**
+     * A step whose end is not known: its commit failed (UNKNOWN), or it still looks running in an execution that
+     * has ended, as a partition does whose thread could not record its end when the database connection was lost
+     * (the job waited for every partition before it ended, so nothing runs it now).
+     */
+    private static boolean inDoubt(StepExecution step) {
+        return step.getStatus() == BatchStatus.UNKNOWN
+                || (step.getStatus().isRunning() && !step.getJobExecution().isRunning());
     }
 
     /** Whether this process is running the execution's job instance now (so it is not a dead process's leftover). */
@@ -254,6 +265,19 @@ public class Jobs implements SmartLifecycle {
             return 0;
         }
         return java.time.Duration.between(step.getStartTime(), step.getEndTime()).toMillis();
+    }
+
+    /** " in STEP" for the steps of the job's last execution that did not complete, as far as the database says. */
+    private String stepsInDoubt(Job job, JobParameters parameters) {
+        try {
+            JobExecution last = jobRepository.getLastJobExecution(job.getName(), parameters);
+            List<String> steps = last == null ? List.of() : last.getStepExecutions().stream()
+                    .filter(step -> step.getStatus() != BatchStatus.COMPLETED).map(StepExecution::getStepName)
+                    .toList();
+            return steps.isEmpty() ? "" : " in " + String.join(", ", steps);
+        } catch (RuntimeException unreadable) {
+            return ""; // the database is gone too: the cause says so
+        }
     }
 
     private static String describeFailure(JobExecution execution) {
