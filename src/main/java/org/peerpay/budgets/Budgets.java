@@ -3,6 +3,7 @@ package org.peerpay.budgets;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.money.MonetaryAmount;
@@ -106,6 +107,8 @@ public class Budgets {
         return planned;
     }
 
+    private static final int FUNDING_POSTED_AT_ONCE = 5_000;
+
     /**
      * Posts each funding row received by {@code asOf} that the ledger does not hold as it now stands (funding
      * dated later waits for its day): a new row is posted (debit the funder, credit the budget); a row whose
@@ -122,6 +125,7 @@ public class Budgets {
                 + " where received_on <= ? order by id", (rs, i) -> new Row(rs.getLong(1), rs.getLong(2),
                 rs.getObject(3, LocalDate.class), Gbp.of(rs.getBigDecimal(4)), rs.getString(5)), asOf);
         int entries = 0;
+        List<JournalEntry> fresh = new ArrayList<>();
         for (Row row : rows) {
             Ledger.PostedFunding before = posted.get(row.id());
             boolean live = before != null && before.entryId() != null;
@@ -135,9 +139,13 @@ public class Budgets {
             }
             if (!row.amount().isZero()) {
                 int version = (before == null ? 0 : before.versions()) + 1;
-                entries += ledger.post(List.of(JournalEntry.funding(row.id(), version, row.serviceUserId(),
-                        row.receivedOn(), row.amount(), row.source())));
+                fresh.add(JournalEntry.funding(row.id(), version, row.serviceUserId(), row.receivedOn(),
+                        row.amount(), row.source()));
             }
+        }
+        // posted together, a few thousand a statement: one at a time, a council's 20,000 took 20 s of the server's time
+        for (int from = 0; from < fresh.size(); from += FUNDING_POSTED_AT_ONCE) {
+            entries += ledger.post(fresh.subList(from, Math.min(fresh.size(), from + FUNDING_POSTED_AT_ONCE)));
         }
         return entries;
     }
