@@ -10,8 +10,6 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  */
 record EmployerRange(long first, long last) {
 
-    static final EmployerRange ALL = new EmployerRange(0, Long.MAX_VALUE);
-
     private static final String FIRST = "payRun.partition.firstServiceUser";
     private static final String LAST = "payRun.partition.lastServiceUser";
 
@@ -19,10 +17,6 @@ record EmployerRange(long first, long last) {
         if (first < 0 || last < first - 1) {
             throw new IllegalArgumentException("not a range of service users: " + first + " to " + last);
         }
-    }
-
-    boolean contains(long serviceUserId) {
-        return serviceUserId >= first && serviceUserId <= last;
     }
 
     ExecutionContext context() {

@@ -91,8 +91,7 @@ public class RemotePartitions {
         }
         log.info("{}: {} partitions handed to the workers (peerpay worker) through the database", manager
                 .getStepName(), partitions.size());
-        Set<StepExecution> finished = new HashSet<>();
-        Set<Long> finishedIds = new HashSet<>();
+        Map<Long, StepExecution> finished = new HashMap<>();
         long nextReport = System.nanoTime() + WAITING_REPORT.toNanos();
         while (finished.size() < partitions.size()) {
             Thread.sleep(pollInterval.toMillis());
@@ -104,15 +103,14 @@ public class RemotePartitions {
             }
             for (StepExecution partition : partitions) {
                 long id = partition.getId();
-                if (finishedIds.contains(id)) {
+                if (finished.containsKey(id)) {
                     continue;
                 }
                 // the lock first: a worker records the partition's end before it lets its lock go
                 boolean held = heldByAWorker(id);
                 StepExecution now = jobRepository.getStepExecution(id);
                 if (now != null && !now.getStatus().isRunning()) {
-                    finished.add(now);
-                    finishedIds.add(id);
+                    finished.put(id, now);
                 } else if (!held && !stillQueued(queued.get(id))) {
                     log.warn("{}: the worker running {} stopped before it finished; handed out again, to go on from"
                             + " its last commit", manager.getStepName(), partition.getStepName());
@@ -120,7 +118,7 @@ public class RemotePartitions {
                 }
             }
         }
-        return finished;
+        return new HashSet<>(finished.values());
     }
 
     private String send(String workerStepName, long stepExecutionId) {
