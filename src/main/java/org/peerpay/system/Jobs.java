@@ -161,8 +161,10 @@ public class Jobs implements SmartLifecycle {
      * and its steps in doubt are marked FAILED, and the restart goes on from what was committed.
      */
     private void settleInDoubt(JobExecution execution) {
-        for (StepExecution step : execution.getStepExecutions()) {
-            if (inDoubt(step)) {
+        for (StepExecution found : execution.getStepExecutions()) {
+            // read again: a partition's thread may have recorded more of it since the execution was read
+            StepExecution step = jobRepository.getStepExecution(found.getId());
+            if (step != null && inDoubt(step)) {
                 step.setStatus(BatchStatus.FAILED);
                 step.setExitStatus(step.getExitStatus().and(ExitStatus.FAILED));
                 jobRepository.update(step);
