@@ -51,7 +51,7 @@ public class CopyFloor {
                     start_time time not null, end_time time not null, break_minutes integer not null,
                     activity text, notes text,
                     employment_key bigint generated always as (hashtext(mentor_ref || service_user_ref)) stored,
-                    primary key (import_id, source_row));
+                    primary key (import_id, source_row)) with (fillfactor = 50);
                 create index copy_floor_shaped_date on copy_floor_shaped using brin (work_date);
                 create index copy_floor_shaped_employment on copy_floor_shaped (employment_key, work_date)""",
                 "copy_floor_shaped");
