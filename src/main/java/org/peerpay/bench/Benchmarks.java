@@ -286,6 +286,7 @@ public class Benchmarks {
             measures.add(new Measure("close_and_rest_s", rest.seconds(), "s"));
             measures.add(new Measure("nightly_s", nightlyTook.seconds(), "s"));
             measures.add(new Measure("peak_heap_mb", Long.toString(nightlyPeaks.heapMb()), "MiB"));
+            measures.add(new Measure("peak_live_heap_mb", Long.toString(nightlyPeaks.liveHeapMb()), "MiB"));
             peaks(measures, "copy", copyPeaks);
             peaks(measures, "import", importPeaks);
             peaks(measures, "payrun", payPeaks);
@@ -312,6 +313,7 @@ public class Benchmarks {
 
     private static void peaks(List<Measure> measures, String phase, ResourceSampler.Peaks peaks) {
         measures.add(new Measure(phase + "_peak_heap_mb", Long.toString(peaks.heapMb()), "MiB"));
+        measures.add(new Measure(phase + "_peak_live_heap_mb", Long.toString(peaks.liveHeapMb()), "MiB"));
         measures.add(new Measure(phase + "_peak_jvm_rss_mb", Long.toString(peaks.jvmRssMb()), "MiB"));
         measures.add(new Measure(phase + "_peak_postgres_mb", Long.toString(peaks.postgresMb()), "MiB"));
     }

@@ -1,8 +1,12 @@
 package org.peerpay.cli;
 
+import java.nio.file.Path;
+import java.util.List;
 import org.peerpay.bench.Benchmarks;
+import org.peerpay.bench.ScalingChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "The benchmark: a synthetic council and a timesheet file, PostgreSQL's bare COPY of that file"
@@ -10,7 +14,8 @@ import picocli.CommandLine.Option;
                 + " part with peak memory; prints a table and writes <out>/bench/bench.csv. Run it on a data"
                 + " directory of its own: PEERPAY_DATA_DIR=/tmp/peerpay-bench-$(date +%s). The subcommands time"
                 + " one part alone.",
-        subcommands = {BenchCommand.Import.class, BenchCommand.Statutory.class, BenchCommand.Payroll.class})
+        subcommands = {BenchCommand.Import.class, BenchCommand.Statutory.class, BenchCommand.Payroll.class,
+                BenchCommand.Chart.class})
 class BenchCommand extends CliCommand {
 
     @Option(names = "--rows", defaultValue = "1000000", description = "timesheet rows (default: ${DEFAULT-VALUE})")
@@ -81,6 +86,36 @@ class BenchCommand extends CliCommand {
         @Override
         public Integer call() {
             bean(Benchmarks.class).payroll(employments, lines, out());
+            return 0;
+        }
+    }
+
+    @Command(name = "chart", mixinStandardHelpOptions = true,
+            description = "The scaling curve: draws the bench.csv files of runs at different sizes as time against"
+                    + " rows, over the live heap, to a PNG, and prints them as a table. Needs no database.")
+    static class Chart extends CliCommand {
+
+        @Parameters(arity = "1..*", paramLabel = "BENCH_CSV", description = "bench.csv files, one a run")
+        List<Path> csvs;
+
+        @Option(names = "--to", required = true, paramLabel = "PNG", description = "the chart to write")
+        Path png;
+
+        @Option(names = "--machine", required = true,
+                description = "what the runs ran on, for the chart (e.g. \"2-core VM, 24 GiB, -Xmx1g\")")
+        String machine;
+
+        @Override
+        public Integer call() {
+            List<ScalingChart.Run> runs = ScalingChart.draw(csvs, png, machine);
+            out().printf("%12s %12s %10s %18s %10s %14s %14s%n", "rows", "employments", "import s",
+                    "calc + ledger s", "nightly s", "s / 1M rows", "live heap MiB");
+            for (ScalingChart.Run run : runs) {
+                out().printf("%,12d %,12d %10s %18s %10s %14s %,14d%n", run.rows(), run.employments(),
+                        run.importSeconds(), run.calcLedgerSeconds(), run.nightlySeconds(),
+                        run.nightlyPerMillionRows(), run.liveHeapMb());
+            }
+            out().printf("written: %s%n", png);
             return 0;
         }
     }

@@ -1,7 +1,9 @@
 package org.peerpay.payroll;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.peerpay.employment.Employment;
 import org.peerpay.employment.Employments;
 import org.peerpay.people.People;
@@ -15,10 +17,12 @@ final class EmploymentTermsLoader {
 
     static Map<Long, EmploymentTerms> load(Employments employments, People people, PayFrequency frequency,
                                            EmployerRange range) {
-        Map<Long, People.ServiceUser> employers = people.serviceUsers();
-        Map<Long, People.Mentor> mentors = people.mentors();
+        Collection<Employment> paid = employments.paid(frequency, range.first(), range.last()).values();
+        Map<Long, People.ServiceUser> employers = people.serviceUsers(range.first(), range.last());
+        Map<Long, People.Mentor> mentors = people.mentors(paid.stream().map(Employment::mentorId)
+                .collect(Collectors.toSet()));
         Map<Long, EmploymentTerms> terms = new HashMap<>();
-        for (Employment employment : employments.paid(frequency, range.first(), range.last()).values()) {
+        for (Employment employment : paid) {
             terms.put(employment.id(), new EmploymentTerms(employment, employers.get(employment.serviceUserId()),
                     mentors.get(employment.mentorId())));
         }

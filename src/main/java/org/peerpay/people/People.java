@@ -96,22 +96,40 @@ public class People {
 
     /** Every service user by id, in ref order (a bulk read: plain SQL, not the entities). */
     public Map<Long, ServiceUser> serviceUsers() {
+        return serviceUsers("", new Object[0]);
+    }
+
+    /** The service users whose ids lie in a range (a pay run's partition of employers), by id, in ref order. */
+    public Map<Long, ServiceUser> serviceUsers(long firstId, long lastId) {
+        return serviceUsers(" where id between ? and ?", new Object[] {firstId, lastId});
+    }
+
+    private Map<Long, ServiceUser> serviceUsers(String where, Object[] arguments) {
         Map<Long, ServiceUser> all = new LinkedHashMap<>();
         jdbc.query("select id, ref, name, council, employer_paye_ref, employment_allowance, retention_weeks"
-                + " from service_user order by ref", rs -> {
+                + " from service_user" + where + " order by ref", rs -> {
             all.put(rs.getLong(1), new ServiceUser(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                     rs.getString(5), rs.getBoolean(6), rs.getInt(7)));
-        });
+        }, arguments);
         return all;
     }
 
     /** Every mentor by id, in ref order (a bulk read: plain SQL, not the entities). */
     public Map<Long, Mentor> mentors() {
+        return mentors("", new Object[0]);
+    }
+
+    /** These mentors by id, in ref order. */
+    public Map<Long, Mentor> mentors(java.util.Collection<Long> ids) {
+        return mentors(" where id = any(?)", new Object[] {ids.toArray(Long[]::new)});
+    }
+
+    private Map<Long, Mentor> mentors(String where, Object[] arguments) {
         Map<Long, Mentor> all = new LinkedHashMap<>();
-        jdbc.query("select id, ref, name, date_of_birth, address from mentor order by ref", rs -> {
+        jdbc.query("select id, ref, name, date_of_birth, address from mentor" + where + " order by ref", rs -> {
             all.put(rs.getLong(1), new Mentor(rs.getLong(1), rs.getString(2), rs.getString(3),
                     rs.getObject(4, LocalDate.class), rs.getString(5)));
-        });
+        }, arguments);
         return all;
     }
 
