@@ -238,12 +238,15 @@ public class Benchmarks {
             int payslips = 0;
             long payFrom = Long.MAX_VALUE;
             long payTo = 0;
+            Map<String, Duration> closeParts = new LinkedHashMap<>();
             for (PeriodClose.Closed closed : report.close().periods()) {
                 PayRuns.Summary run = closed.run();
                 out.printf("pay run of %s: %,d payslips; %s%n", run.period().id(), run.payslips(),
-                        run.stepTimes().entrySet().stream().filter(step -> !step.getKey().contains(":"))
+                        java.util.stream.Stream.concat(run.stepTimes().entrySet().stream()
+                                        .filter(step -> !step.getKey().contains(":")), closed.times().entrySet().stream())
                                 .map(step -> step.getKey() + " " + Elapsed.ofMillis(step.getValue().toMillis()))
                                 .collect(java.util.stream.Collectors.joining(", ")));
+                closed.times().forEach((part, took) -> closeParts.merge(part, took, Duration::plus));
                 payslips += run.payslips();
                 calc += nanos(run, "calculatePayslipsStep") + nanos(run, "reviewBudgetsStep");
                 files += nanos(run, "writePayRunFilesStep");
@@ -283,6 +286,9 @@ public class Benchmarks {
             measures.add(new Measure("payslip_pdfs_per_s", Long.toString(new Elapsed(pdfs).perSecond(payslips)),
                     "payslips/s"));
             measures.add(new Measure("payrun_s", new Elapsed(payRunNanos).seconds(), "s"));
+            report.close().times().forEach((part, took) -> closeParts.merge(part, took, Duration::plus));
+            closeParts.forEach((part, took) -> measures.add(new Measure(part.replace(' ', '_') + "_s",
+                    Elapsed.ofMillis(took.toMillis()).seconds(), "s")));
             measures.add(new Measure("close_and_rest_s", rest.seconds(), "s"));
             measures.add(new Measure("nightly_s", nightlyTook.seconds(), "s"));
             measures.add(new Measure("peak_heap_mb", Long.toString(nightlyPeaks.heapMb()), "MiB"));

@@ -1,9 +1,13 @@
 package org.peerpay.payroll;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.peerpay.budgets.BudgetStatements;
 import org.peerpay.budgets.Budgets;
 import org.peerpay.calendar.PayPeriod;
@@ -43,10 +47,14 @@ public class PeriodClose {
         this.filings = filings;
     }
 
-    /** What closing did, in the order it happened. */
-    /** @param hmrc the HMRC account (P32 and EPSs) of each tax year a period was paid in, rewritten */
+    /**
+     * What closing did, in the order it happened.
+     *
+     * @param hmrc  the HMRC account (P32 and EPSs) of each tax year a period was paid in, rewritten
+     * @param times how long the parts after the periods' closes took ("hmrc accounts", "ledger check")
+     */
     public record Outcome(LocalDate asOf, int fundingPosted, List<Closed> periods, List<HmrcAccount.Outcome> hmrc,
-                          LedgerCheck.Report ledger) {
+                          LedgerCheck.Report ledger, Map<String, Duration> times) {
     }
 
     /**
@@ -55,9 +63,10 @@ public class PeriodClose {
      * @param fps      null when the run had nothing to pay
      * @param payments null when the run had nothing to pay
      * @param p45s     the P45 of each leaver whose final pay the period's runs paid
+     * @param times    how long the parts after the run took ("statements", "fps", "payment files", "p45s")
      */
     public record Closed(PayRuns.Summary run, int statements, Path statementsDirectory, RtiFilings.Outcome fps,
-                         Payments.Outcome payments, List<Path> p45s) {
+                         Payments.Outcome payments, List<Path> p45s, Map<String, Duration> times) {
     }
 
     /** Pays every period that ended before {@code asOf} and is not paid yet, and every one with released shifts. */
@@ -67,7 +76,7 @@ public class PeriodClose {
         for (PayPeriod period : payRuns.periodsDue(asOf)) {
             closed.add(close(period, outDir));
         }
-        return new Outcome(asOf, funding, closed, hmrcAccounts(closed, asOf, outDir), ledgerCheck.run(asOf));
+        return finish(asOf, funding, closed, outDir);
     }
 
     /**
@@ -78,8 +87,22 @@ public class PeriodClose {
     public Outcome closePeriod(PayPeriod period, LocalDate today, Path outDir) {
         requireEnded(period, today);
         int funding = budgets.postFunding(today);
-        List<Closed> closed = List.of(close(period, outDir));
-        return new Outcome(today, funding, closed, hmrcAccounts(closed, today, outDir), ledgerCheck.run(today));
+        return finish(today, funding, List.of(close(period, outDir)), outDir);
+    }
+
+    private Outcome finish(LocalDate asOf, int funding, List<Closed> closed, Path outDir) {
+        Map<String, Duration> times = new LinkedHashMap<>();
+        List<HmrcAccount.Outcome> hmrc = timed(times, "hmrc accounts", () -> hmrcAccounts(closed, asOf, outDir));
+        LedgerCheck.Report ledger = timed(times, "ledger check", () -> ledgerCheck.run(asOf));
+        return new Outcome(asOf, funding, closed, hmrc, ledger, times);
+    }
+
+    /** Does a part, recording how long it took under its name. */
+    private static <T> T timed(Map<String, Duration> times, String part, Supplier<T> work) {
+        long start = System.nanoTime();
+        T result = work.get();
+        times.put(part, Duration.ofNanos(System.nanoTime() - start));
+        return result;
     }
 
     /** @throws UserFacingException when the period has not ended by {@code today}, so cannot be paid yet */
@@ -104,13 +127,14 @@ public class PeriodClose {
     private Closed close(PayPeriod period, Path outDir) {
         PayRuns.Summary run = payRuns.pay(period, outDir);
         if (!run.ran() && !payRuns.leftUnclosed(period)) {
-            return new Closed(run, 0, null, null, null, List.of());
+            return new Closed(run, 0, null, null, null, List.of(), Map.of());
         }
-        int written = statements.write(period, outDir);
-        RtiFilings.Outcome fps = filings.writeFps(period, outDir);
-        Payments.Outcome paymentFiles = payments.writeFiles(period, outDir);
-        List<Path> p45s = forms.writeP45s(period, outDir);
+        Map<String, Duration> times = new LinkedHashMap<>();
+        int written = timed(times, "statements", () -> statements.write(period, outDir));
+        RtiFilings.Outcome fps = timed(times, "fps", () -> filings.writeFps(period, outDir));
+        Payments.Outcome paymentFiles = timed(times, "payment files", () -> payments.writeFiles(period, outDir));
+        List<Path> p45s = timed(times, "p45s", () -> forms.writeP45s(period, outDir));
         payRuns.markClosed(period);
-        return new Closed(run, written, BudgetStatements.directory(outDir, period), fps, paymentFiles, p45s);
+        return new Closed(run, written, BudgetStatements.directory(outDir, period), fps, paymentFiles, p45s, times);
     }
 }

@@ -26,7 +26,8 @@ class BenchCommandTests extends CommandLineTest {
         assertThat(csv.get(0)).endsWith("measure,value,unit");
         assertThat(csv.stream().map(line -> line.split(",")[0])).contains("import_rows_per_s", "copy_rows_per_s",
                 "import_to_copy_ratio", "payrun_calc_ledger_s", "payslips_per_s", "payslip_pdfs_per_s", "nightly_s",
-                "peak_heap_mb", "peak_live_heap_mb");
+                "peak_heap_mb", "peak_live_heap_mb", "statements_s", "fps_s", "payment_files_s", "p45s_s",
+                "hmrc_accounts_s", "ledger_check_s");
         assertThat(csv).contains("rows,3000,rows", "payslips,200,payslips");
         assertThat(csv.stream().filter(line -> line.startsWith("nightly_peak_postgres_mb,")).findFirst().orElseThrow())
                 .as("the embedded server's memory is sampled").doesNotStartWith("nightly_peak_postgres_mb,0,");
