@@ -16,6 +16,7 @@ import org.peerpay.calendar.PayCalendar;
 import org.peerpay.calendar.PayPeriod;
 import org.peerpay.filing.HmrcAccount;
 import org.peerpay.csv.CsvOutput;
+import org.peerpay.documents.PdfBatch;
 import org.peerpay.employment.Employment;
 import org.peerpay.employment.Employments;
 import org.peerpay.exceptions.Exceptions;
@@ -93,9 +94,7 @@ public class BudgetStatements {
             }
             csv.commit();
         }
-        for (BudgetStatement s : statements) {
-            pdf.write(s, period, pdf(out, period, s.serviceUserRef()));
-        }
+        PdfBatch.writeAll(statements, s -> pdf.write(s, period, pdf(out, period, s.serviceUserRef())));
         return statements.size();
     }
 

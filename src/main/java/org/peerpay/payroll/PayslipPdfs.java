@@ -11,11 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.peerpay.documents.Pdf;
+import org.peerpay.documents.PdfBatch;
 import org.peerpay.system.OutputPaths;
 import org.peerpay.system.Progress;
 import org.peerpay.money.HourlyRate;
@@ -119,34 +116,10 @@ class PayslipPdfs {
     }
 
     private void render(List<View> views, Path out, StepExecution step) {
-        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 4));
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            Progress progress = Progress.ofStep(step, "payslips");
-            AtomicInteger written = new AtomicInteger();
-            for (View view : views) {
-                done.add(pool.submit(() -> {
-                    write(view, out);
-                    int n = written.incrementAndGet();
-                    progress.update(n, (int) (n * 1000L / views.size()));
-                }));
-            }
-            for (Future<?> future : done) {
-                future.get();
-            }
-            progress.end(views.size());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while writing payslips", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure; // it says which payslip and why
-            }
-            throw new IllegalStateException("Could not write a payslip: " + e.getCause().getMessage(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        Progress progress = Progress.ofStep(step, "payslips");
+        PdfBatch.writeAll(views, view -> write(view, out),
+                n -> progress.update(n, (int) (n * 1000L / views.size())));
+        progress.end(views.size());
     }
 
     static void write(View v, Path out) {
