@@ -244,7 +244,9 @@ class BrowserTests extends DatabaseTest {
 
     private void signOut() {
         browser.findElement(By.cssSelector("form[action$='/sign-out'] button")).click();
-        assertThat(text()).contains("You have signed out.");
+        // the page may still be the old one, or be replaced while it is read: wait for the new one
+        waitUpTo(30).withMessage(() -> "waiting to be signed out, on: " + text())
+                .until(driver -> text().contains("You have signed out."));
     }
 
     private String text() {
