@@ -76,10 +76,10 @@ public final class ScalingChart {
         XYSeries nightly = new XYSeries("whole nightly run");
         XYSeries heap = new XYSeries("live heap (after collections)");
         for (Run run : runs) {
-            double millions = run.rows() / 1_000_000.0;
-            importing.add(millions, run.importSeconds().doubleValue());
-            calculating.add(millions, run.calcLedgerSeconds().doubleValue());
-            nightly.add(millions, run.nightlySeconds().doubleValue());
+            BigDecimal millions = BigDecimal.valueOf(run.rows()).movePointLeft(6);
+            importing.add(millions, run.importSeconds());
+            calculating.add(millions, run.calcLedgerSeconds());
+            nightly.add(millions, run.nightlySeconds());
             heap.add(millions, run.liveHeapMb());
         }
         NumberAxis rows = new NumberAxis("timesheet rows (millions); employments grow with them");
